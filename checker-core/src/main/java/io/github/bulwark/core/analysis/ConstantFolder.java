@@ -1,0 +1,261 @@
+package io.github.bulwark.core.analysis;
+
+import com.github.javaparser.ast.Modifier;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.BooleanLiteralExpr;
+import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.CharLiteralExpr;
+import com.github.javaparser.ast.expr.ConditionalExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.IntegerLiteralExpr;
+import com.github.javaparser.ast.expr.LongLiteralExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
+import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Folds expressions to compile-time values within one file: literals, text blocks, string
+ * concatenation, parentheses and casts, {@code String.valueOf}/{@code concat}, and names of final
+ * (or never reassigned local) variables and fields with constant initialisers, also as
+ * {@code Type.NAME} for types declared in the file. Values are {@code String}, {@code Long},
+ * {@code Boolean} or {@code Character}.
+ */
+final class ConstantFolder {
+
+  private static final int MAX_DEPTH = 64;
+  private static final Object UNKNOWN = new Object();
+
+  private final TypeNames typeNames;
+  private final Map<Node, Object> cache = new IdentityHashMap<>();
+
+  ConstantFolder(TypeNames typeNames) {
+    this.typeNames = typeNames;
+  }
+
+  Optional<Object> fold(Expression expression) {
+    Object value = fold(expression, 0);
+    return value == UNKNOWN ? Optional.empty() : Optional.of(value);
+  }
+
+  private Object fold(Expression expression, int depth) {
+    if (expression == null || depth > MAX_DEPTH) {
+      return UNKNOWN;
+    }
+    Object cached = cache.get(expression);
+    if (cached != null) {
+      return cached;
+    }
+    Object value = compute(expression, depth);
+    cache.put(expression, value);
+    return value;
+  }
+
+  private Object compute(Expression expression, int depth) {
+    if (expression instanceof StringLiteralExpr literal) {
+      return literal.asString();
+    }
+    if (expression instanceof TextBlockLiteralExpr textBlock) {
+      return textBlock.asString();
+    }
+    if (expression instanceof CharLiteralExpr character) {
+      return character.asChar();
+    }
+    if (expression instanceof IntegerLiteralExpr integer) {
+      try {
+        return integer.asNumber().longValue();
+      } catch (NumberFormatException e) {
+        return UNKNOWN;
+      }
+    }
+    if (expression instanceof LongLiteralExpr longLiteral) {
+      try {
+        return longLiteral.asNumber().longValue();
+      } catch (NumberFormatException e) {
+        return UNKNOWN;
+      }
+    }
+    if (expression instanceof BooleanLiteralExpr bool) {
+      return bool.getValue();
+    }
+    if (expression instanceof EnclosedExpr enclosed) {
+      return fold(enclosed.getInner(), depth + 1);
+    }
+    if (expression instanceof CastExpr cast) {
+      return fold(cast.getExpression(), depth + 1);
+    }
+    if (expression instanceof UnaryExpr unary
+        && unary.getOperator() == UnaryExpr.Operator.MINUS) {
+      Object inner = fold(unary.getExpression(), depth + 1);
+      return inner instanceof Long number ? (Object) (-number) : UNKNOWN;
+    }
+    if (expression instanceof BinaryExpr binary) {
+      return binary(binary, depth);
+    }
+    if (expression instanceof ConditionalExpr conditional) {
+      Object condition = fold(conditional.getCondition(), depth + 1);
+      if (condition instanceof Boolean chosen) {
+        return fold(chosen ? conditional.getThenExpr() : conditional.getElseExpr(), depth + 1);
+      }
+      return UNKNOWN;
+    }
+    if (expression instanceof NameExpr name) {
+      return Declarations.find(name.getNameAsString(), name)
+          .map(declaration -> variableValue(declaration, depth))
+          .orElse(UNKNOWN);
+    }
+    if (expression instanceof FieldAccessExpr access) {
+      return fieldAccess(access, depth);
+    }
+    if (expression instanceof MethodCallExpr call) {
+      return call(call, depth);
+    }
+    return UNKNOWN;
+  }
+
+  private Object binary(BinaryExpr binary, int depth) {
+    if (binary.getOperator() != BinaryExpr.Operator.PLUS) {
+      return UNKNOWN;
+    }
+    // Long concatenations nest to the left; fold iteratively so 100,000 terms cost no stack.
+    java.util.ArrayDeque<Expression> operands = new java.util.ArrayDeque<>();
+    Expression left = binary;
+    while (left instanceof BinaryExpr leftBinary
+        && leftBinary.getOperator() == BinaryExpr.Operator.PLUS) {
+      operands.push(leftBinary.getRight());
+      left = leftBinary.getLeft();
+    }
+    Object result = fold(left, depth + 1);
+    while (result != UNKNOWN && !operands.isEmpty()) {
+      Object right = fold(operands.pop(), depth + 1);
+      result = plus(result, right);
+    }
+    return result;
+  }
+
+  private static Object plus(Object left, Object right) {
+    if (left == UNKNOWN || right == UNKNOWN) {
+      return UNKNOWN;
+    }
+    if (left instanceof String || right instanceof String) {
+      return String.valueOf(left) + right;
+    }
+    if (left instanceof Long a && right instanceof Long b) {
+      return a + b;
+    }
+    return UNKNOWN;
+  }
+
+  private Object fieldAccess(FieldAccessExpr access, int depth) {
+    Expression scope = access.getScope();
+    String field = access.getNameAsString();
+    Optional<TypeDeclaration<?>> owner = Optional.empty();
+    if (scope instanceof ThisExpr) {
+      owner = access.findAncestor(TypeDeclaration.class).map(t -> (TypeDeclaration<?>) t);
+    } else if (scope instanceof NameExpr || scope instanceof FieldAccessExpr) {
+      String fqn = typeNames.resolve(scope.toString());
+      String written = scope.toString();
+      owner = access.findCompilationUnit().flatMap(unit -> unit.findFirst(TypeDeclaration.class,
+          type -> isNamed((TypeDeclaration<?>) type, fqn, written)))
+          .map(t -> (TypeDeclaration<?>) t);
+    }
+    return owner.flatMap(type -> type.getFieldByName(field))
+        .flatMap(declaration -> declaration.getVariables().stream()
+            .filter(v -> v.getNameAsString().equals(field)).findFirst())
+        .map(variable -> variableValue(variable, depth))
+        .orElse(UNKNOWN);
+  }
+
+  private static boolean isNamed(TypeDeclaration<?> type, String fqn, String written) {
+    return type.getNameAsString().equals(written)
+        || type.getFullyQualifiedName().map(fqn::equals).orElse(false);
+  }
+
+  private Object call(MethodCallExpr call, int depth) {
+    String method = call.getNameAsString();
+    Optional<Expression> scope = call.getScope();
+    if (method.equals("valueOf") && call.getArguments().size() == 1 && scope.isPresent()
+        && scope.get().toString().equals("String")) {
+      Object argument = fold(call.getArgument(0), depth + 1);
+      return argument == UNKNOWN ? UNKNOWN : String.valueOf(argument);
+    }
+    if (method.equals("concat") && call.getArguments().size() == 1 && scope.isPresent()) {
+      return plus(fold(scope.get(), depth + 1), fold(call.getArgument(0), depth + 1));
+    }
+    return UNKNOWN;
+  }
+
+  private Object variableValue(Node declaration, int depth) {
+    if (!(declaration instanceof VariableDeclarator variable)
+        || variable.getInitializer().isEmpty()) {
+      return UNKNOWN;
+    }
+    if (!neverReassigned(variable)) {
+      return UNKNOWN;
+    }
+    return fold(variable.getInitializer().get(), depth + 1);
+  }
+
+  /** Final, or a local / private field that no assignment in its scope writes to. */
+  private static boolean neverReassigned(VariableDeclarator variable) {
+    Optional<Node> parent = variable.getParentNode();
+    if (parent.isPresent() && parent.get() instanceof FieldDeclaration field) {
+      if (field.isFinal()) {
+        return true;
+      }
+      if (!field.hasModifier(Modifier.Keyword.PRIVATE)) {
+        return false; // anything may write a visible field
+      }
+      return field.findAncestor(TypeDeclaration.class)
+          .map(type -> !assignedIn(type, variable.getNameAsString()))
+          .orElse(false);
+    }
+    if (parent.isPresent()
+        && parent.get() instanceof com.github.javaparser.ast.expr.VariableDeclarationExpr local) {
+      if (local.isFinal()) {
+        return true;
+      }
+      Node body = variable.findAncestor(CallableDeclaration.class).map(c -> (Node) c)
+          .or(() -> variable.findAncestor(com.github.javaparser.ast.expr.LambdaExpr.class))
+          .orElse(null);
+      return body != null && !assignedIn(body, variable.getNameAsString());
+    }
+    return false;
+  }
+
+  private static boolean assignedIn(Node scope, String name) {
+    for (AssignExpr assign : scope.findAll(AssignExpr.class)) {
+      Expression target = assign.getTarget();
+      String targetName = target instanceof NameExpr n ? n.getNameAsString()
+          : target instanceof FieldAccessExpr f ? f.getNameAsString() : null;
+      if (name.equals(targetName)) {
+        return true;
+      }
+    }
+    for (UnaryExpr unary : scope.findAll(UnaryExpr.class)) {
+      UnaryExpr.Operator operator = unary.getOperator();
+      boolean increments = operator == UnaryExpr.Operator.PREFIX_INCREMENT
+          || operator == UnaryExpr.Operator.PREFIX_DECREMENT
+          || operator == UnaryExpr.Operator.POSTFIX_INCREMENT
+          || operator == UnaryExpr.Operator.POSTFIX_DECREMENT;
+      if (increments && unary.getExpression() instanceof NameExpr n
+          && n.getNameAsString().equals(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,140 @@
+package io.github.bulwark.core.analysis;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
+import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.type.Type;
+import io.github.bulwark.core.source.SourceFile;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the engine knows about one file, built lazily and shared by every rule that visits it:
+ * the file's type names resolved through its imports, the declaration and declared type of each
+ * name, and constant values. Rules ask here instead of re-deriving facts. One instance belongs to
+ * one thread.
+ */
+public final class FileContext {
+
+  private final SourceFile file;
+  private final CompilationUnit unit;
+  private final TypeNames typeNames;
+  private final ConstantFolder constants;
+  private final Map<Node, Optional<Node>> declarations = new IdentityHashMap<>();
+
+  public FileContext(SourceFile file, CompilationUnit unit) {
+    this.file = file;
+    this.unit = unit;
+    this.typeNames = new TypeNames(unit);
+    this.constants = new ConstantFolder(typeNames);
+  }
+
+  public SourceFile file() {
+    return file;
+  }
+
+  public CompilationUnit unit() {
+    return unit;
+  }
+
+  /** Type names of this file, resolved through its package, imports and declarations. */
+  public TypeNames types() {
+    return typeNames;
+  }
+
+  /** True when {@code type} as written here can be {@code fqn}. */
+  public boolean isType(Type type, String fqn) {
+    return typeNames.is(type.asString(), fqn);
+  }
+
+  /**
+   * The variable or parameter a name refers to here: a {@link VariableDeclarator} (local or field)
+   * or a {@link Parameter} (method, lambda, catch, record component).
+   */
+  public Optional<Node> declarationOf(NameExpr name) {
+    return declarations.computeIfAbsent(name,
+        n -> Declarations.find(name.getNameAsString(), name));
+  }
+
+  /**
+   * The fully qualified declared type of an expression, where the file shows it: a name's
+   * declaration ({@code var} taken from a {@code new} initialiser), {@code this.field}, a
+   * {@code new} expression, or a cast.
+   */
+  public Optional<String> declaredType(Expression expression) {
+    Expression e = unwrap(expression);
+    if (e instanceof ObjectCreationExpr creation) {
+      return Optional.of(typeNames.resolve(creation.getType().getNameWithScope()));
+    }
+    if (e instanceof CastExpr cast) {
+      return Optional.of(typeNames.resolve(cast.getType().asString()));
+    }
+    if (e instanceof StringLiteralExpr || e instanceof TextBlockLiteralExpr) {
+      return Optional.of("java.lang.String");
+    }
+    Optional<Node> declaration = Optional.empty();
+    if (e instanceof NameExpr name) {
+      declaration = declarationOf(name);
+    } else if (e instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr) {
+      declaration = access.findAncestor(com.github.javaparser.ast.body.TypeDeclaration.class)
+          .map(type -> (com.github.javaparser.ast.body.TypeDeclaration<?>) type)
+          .flatMap(type -> type.getFieldByName(access.getNameAsString()))
+          .flatMap(field -> field.getVariables().stream()
+              .filter(v -> v.getNameAsString().equals(access.getNameAsString())).findFirst());
+    }
+    return declaration.flatMap(this::typeOfDeclaration);
+  }
+
+  private Optional<String> typeOfDeclaration(Node declaration) {
+    if (declaration instanceof Parameter parameter) {
+      if (parameter.getType().isUnknownType()) {
+        return Optional.empty(); // implicitly typed lambda parameter
+      }
+      return Optional.of(typeNames.resolve(parameter.getType().asString()));
+    }
+    if (declaration instanceof VariableDeclarator variable) {
+      if (variable.getType().isVarType()) {
+        return variable.getInitializer().flatMap(this::declaredType);
+      }
+      return Optional.of(typeNames.resolve(variable.getType().asString()));
+    }
+    return Optional.empty();
+  }
+
+  /** The initialiser of the variable a name refers to, when it has one. */
+  public Optional<Expression> initializerOf(NameExpr name) {
+    return declarationOf(name)
+        .filter(VariableDeclarator.class::isInstance)
+        .flatMap(d -> ((VariableDeclarator) d).getInitializer());
+  }
+
+  /** The compile-time value of an expression, folded within this file. */
+  public Optional<Object> constantValue(Expression expression) {
+    return constants.fold(expression);
+  }
+
+  /** The compile-time string value of an expression, when it is a string. */
+  public Optional<String> constantString(Expression expression) {
+    return constants.fold(expression).filter(String.class::isInstance).map(String.class::cast);
+  }
+
+  /** Strips parentheses. */
+  public static Expression unwrap(Expression expression) {
+    Expression e = expression;
+    while (e instanceof EnclosedExpr enclosed) {
+      e = enclosed.getInner();
+    }
+    return e;
+  }
+}

@@ -1,0 +1,140 @@
+package io.github.bulwark.core.analysis;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.ImportDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Resolves type names as written in one file to fully qualified names, from its imports, its
+ * package and the types it declares. Without a class path this is best effort: a simple name that
+ * no import explains stays as written, and {@link #is} accepts it when nothing contradicts.
+ */
+public final class TypeNames {
+
+  private final String packageName;
+  private final Map<String, String> singleImports = new HashMap<>();
+  private final Set<String> wildcardPackages = new HashSet<>();
+  private final Map<String, String> declaredTypes = new HashMap<>();
+
+  TypeNames(CompilationUnit unit) {
+    this.packageName = unit.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
+    for (ImportDeclaration declaration : unit.getImports()) {
+      if (declaration.isStatic()) {
+        continue;
+      }
+      String name = declaration.getNameAsString();
+      if (declaration.isAsterisk()) {
+        wildcardPackages.add(name);
+      } else {
+        singleImports.put(simpleName(name), name);
+      }
+    }
+    for (TypeDeclaration<?> type : unit.findAll(TypeDeclaration.class)) {
+      type.getFullyQualifiedName()
+          .ifPresent(fqn -> declaredTypes.putIfAbsent(type.getNameAsString(), fqn));
+    }
+  }
+
+  public String packageName() {
+    return packageName;
+  }
+
+  /**
+   * The fully qualified name for a type name as written ({@code Map}, {@code Map.Entry},
+   * {@code java.util.Map}); generics and array brackets are ignored. Unknown names come back as
+   * written.
+   */
+  public String resolve(String written) {
+    String name = erase(written);
+    int dot = name.indexOf('.');
+    String head = dot < 0 ? name : name.substring(0, dot);
+    String tail = dot < 0 ? "" : name.substring(dot);
+    String headFqn = declaredTypes.get(head);
+    if (headFqn == null) {
+      headFqn = singleImports.get(head);
+    }
+    if (headFqn == null && dot < 0 && JavaLang.TYPES.contains(name)) {
+      headFqn = "java.lang." + name;
+    }
+    return headFqn == null ? name : headFqn + tail;
+  }
+
+  /**
+   * True when a type written as {@code written} in this file can be {@code fqn}: it resolves to
+   * it, or it is the same simple name and no import or declaration in the file says otherwise.
+   */
+  public boolean is(String written, String fqn) {
+    String name = erase(written);
+    if (name.equals(fqn)) {
+      return true;
+    }
+    String resolved = resolve(name);
+    if (resolved.equals(fqn)) {
+      return true;
+    }
+    if (!resolved.equals(name)) {
+      return false; // resolved to something else
+    }
+    // Qualified by an outer class we don't know (Outer.Inner): compare the tails.
+    return fqn.endsWith("." + name) || simpleName(fqn).equals(name);
+  }
+
+  /** True when the written name is any of {@code fqns}. */
+  public boolean isAny(String written, Iterable<String> fqns) {
+    for (String fqn : fqns) {
+      if (is(written, fqn)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when the file imports {@code fqn} explicitly or its package by wildcard. */
+  public boolean imports(String fqn) {
+    int dot = fqn.lastIndexOf('.');
+    return singleImports.containsValue(fqn)
+        || (dot > 0 && wildcardPackages.contains(fqn.substring(0, dot)));
+  }
+
+  static String erase(String written) {
+    String name = written.strip();
+    int generic = name.indexOf('<');
+    if (generic >= 0) {
+      name = name.substring(0, generic);
+    }
+    int array = name.indexOf('[');
+    if (array >= 0) {
+      name = name.substring(0, array);
+    }
+    if (name.endsWith("...")) {
+      name = name.substring(0, name.length() - 3);
+    }
+    return name.strip();
+  }
+
+  static String simpleName(String name) {
+    int dot = name.lastIndexOf('.');
+    return dot < 0 ? name : name.substring(dot + 1);
+  }
+
+  /** The java.lang types rules ask about; enough to resolve names without imports. */
+  private static final class JavaLang {
+    static final Set<String> TYPES = Set.copyOf(List.of(
+        "Object", "String", "StringBuilder", "StringBuffer", "System", "Thread", "Runtime",
+        "Process", "ProcessBuilder", "Class", "ClassLoader", "Math", "Integer", "Long", "Short",
+        "Byte", "Character", "Boolean", "Double", "Float", "Number", "Iterable", "Exception",
+        "RuntimeException", "Error", "Throwable", "InterruptedException", "SecurityException",
+        "IllegalArgumentException", "IllegalStateException", "NullPointerException",
+        "UnsupportedOperationException", "CharSequence", "Enum", "Record", "Void",
+        "AutoCloseable", "Runnable", "Override", "Deprecated", "SuppressWarnings",
+        "FunctionalInterface", "SafeVarargs", "StackOverflowError", "OutOfMemoryError",
+        "AssertionError", "ClassCastException", "NumberFormatException",
+        "IndexOutOfBoundsException", "ArrayIndexOutOfBoundsException", "ReflectiveOperationException",
+        "ClassNotFoundException", "CloneNotSupportedException", "ThreadLocal"));
+  }
+}

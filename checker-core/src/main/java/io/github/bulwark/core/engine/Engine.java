@@ -1,0 +1,135 @@
+package io.github.bulwark.core.engine;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParserConfiguration;
+import io.github.bulwark.core.model.Diagnostic;
+import io.github.bulwark.core.model.Finding;
+import io.github.bulwark.core.rule.RuleRegistry;
+import io.github.bulwark.core.source.SourceDiscovery;
+import io.github.bulwark.core.source.SourceFile;
+import io.github.bulwark.core.source.SourceReader;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs a scan: discover, parse each file once in parallel, dispatch every node to the rules that
+ * subscribed to it, filter suppressions, order the results. It never prints and knows nothing of
+ * Maven or the command line. Each scan builds its own parsers (one per worker thread), so scans
+ * on several threads of one JVM (Maven's {@code -T}) share no mutable state.
+ */
+public final class Engine {
+
+  /** The newest Java language level this JavaParser release accepts. */
+  public static final ParserConfiguration.LanguageLevel LANGUAGE_LEVEL =
+      ParserConfiguration.LanguageLevel.JAVA_25;
+
+  /** Deep nesting recurses in the parser; workers get a large stack so it is contained. */
+  private static final long WORKER_STACK_BYTES = 512L * 1024 * 1024;
+
+  private final RuleRegistry registry;
+
+  public Engine(RuleRegistry registry) {
+    this.registry = registry;
+  }
+
+  /** An engine with every rule found on Bulwark's own class path. */
+  public static Engine withAllRules() {
+    return new Engine(RuleRegistry.load());
+  }
+
+  public RuleRegistry registry() {
+    return registry;
+  }
+
+  /**
+   * Scans what the request names. Bad configuration (a missing path, an unknown rule id, a bad
+   * glob) is an {@link IllegalArgumentException} before any file is read; problems with single
+   * files are diagnostics in the result.
+   */
+  public ScanResult scan(ScanRequest request) {
+    long started = System.nanoTime();
+    RuleRegistry selected = registry.select(request.ruleIds());
+    RuleDispatcher dispatcher = new RuleDispatcher(selected.all());
+    Path base = request.baseDirectory();
+    List<SourceFile> files =
+        new SourceDiscovery(request.includes(), request.excludes(), request.includeGenerated())
+            .discover(request.roots(), base);
+    FileAnalyzer analyzer = new FileAnalyzer(dispatcher, new SourceReader(request.encoding()),
+        request.maxFileBytes());
+
+    List<Finding> findings = new ArrayList<>();
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    int analysed = 0;
+    long lines = 0;
+    int threads = Math.max(1, Math.min(request.threads(), files.size()));
+    ExecutorService pool = Executors.newFixedThreadPool(threads, new WorkerThreads());
+    try {
+      ThreadLocal<JavaParser> parsers = ThreadLocal.withInitial(Engine::newParser);
+      List<Future<FileAnalyzer.FileOutcome>> outcomes = new ArrayList<>(files.size());
+      for (SourceFile file : files) {
+        outcomes.add(pool.submit(() -> analyzer.analyse(file, parsers.get())));
+      }
+      for (int i = 0; i < files.size(); i++) {
+        FileAnalyzer.FileOutcome outcome = await(outcomes.get(i), files.get(i));
+        findings.addAll(outcome.findings());
+        diagnostics.addAll(outcome.diagnostics());
+        lines += outcome.lines();
+        if (outcome.analysed()) {
+          analysed++;
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    findings.sort(Finding.ORDER);
+    diagnostics.sort(Diagnostic.ORDER);
+    return new ScanResult(base, dispatcher.descriptors(), findings, diagnostics, files.size(),
+        analysed, lines, Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  private static FileAnalyzer.FileOutcome await(
+      Future<FileAnalyzer.FileOutcome> future, SourceFile file) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("scan interrupted at " + file.relativePath(), e);
+    } catch (ExecutionException e) {
+      // An Error the analyser could not contain (for example OutOfMemoryError): name the file
+      // and keep going, so one monster file does not cost the whole report.
+      return new FileAnalyzer.FileOutcome(List.of(), List.of(new Diagnostic(
+          Diagnostic.Kind.ENGINE_ERROR, file.relativePath(), 0, 0,
+          "analysis failed: " + e.getCause())), false, 0);
+    }
+  }
+
+  /** A parser configured the same way for every file: newest language level, comments kept. */
+  public static JavaParser newParser() {
+    ParserConfiguration configuration = new ParserConfiguration()
+        .setLanguageLevel(LANGUAGE_LEVEL)
+        .setAttributeComments(true)
+        // Tokens must stay on: JavaParser derives node ranges from them.
+        .setLexicalPreservationEnabled(false);
+    return new JavaParser(configuration);
+  }
+
+  private static final class WorkerThreads implements ThreadFactory {
+    private final AtomicInteger count = new AtomicInteger();
+
+    @Override
+    public Thread newThread(Runnable task) {
+      Thread thread = new Thread(null, task, "bulwark-worker-" + count.incrementAndGet(),
+          WORKER_STACK_BYTES);
+      thread.setDaemon(true);
+      return thread;
+    }
+  }
+}

@@ -1,0 +1,190 @@
+package io.github.bulwark.core.engine;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.Problem;
+import com.github.javaparser.TokenRange;
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
+import io.github.bulwark.core.analysis.FileContext;
+import io.github.bulwark.core.model.Diagnostic;
+import io.github.bulwark.core.model.Finding;
+import io.github.bulwark.core.model.SourceRange;
+import io.github.bulwark.core.rule.Findings;
+import io.github.bulwark.core.source.SourceFile;
+import io.github.bulwark.core.source.SourceReader;
+import io.github.bulwark.core.source.SourceText;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IllegalFormatException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads, parses and checks one file: every rule sees every node it subscribed to in one walk.
+ * Whatever goes wrong becomes a {@link Diagnostic} naming the file (and the rule and line when a
+ * rule fails); nothing escapes to stop the rest of the scan.
+ */
+final class FileAnalyzer {
+
+  /** What one file produced. */
+  record FileOutcome(List<Finding> findings, List<Diagnostic> diagnostics, boolean analysed,
+      long lines) {}
+
+  private final RuleDispatcher dispatcher;
+  private final SourceReader reader;
+  private final long maxFileBytes;
+
+  FileAnalyzer(RuleDispatcher dispatcher, SourceReader reader, long maxFileBytes) {
+    this.dispatcher = dispatcher;
+    this.reader = reader;
+    this.maxFileBytes = maxFileBytes;
+  }
+
+  FileOutcome analyse(SourceFile file, JavaParser parser) {
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    String name = file.relativePath();
+    byte[] bytes;
+    try {
+      long size = Files.size(file.path());
+      if (size > maxFileBytes) {
+        diagnostics.add(new Diagnostic(Diagnostic.Kind.LIMIT_EXCEEDED, name, 0, 0,
+            "file is " + size + " bytes, over the limit of " + maxFileBytes
+                + " bytes; not analysed (raise maxFileBytes to include it)"));
+        return new FileOutcome(List.of(), diagnostics, false, 0);
+      }
+      bytes = Files.readAllBytes(file.path());
+    } catch (IOException | SecurityException e) {
+      diagnostics.add(new Diagnostic(Diagnostic.Kind.READ_ERROR, name, 0, 0,
+          "cannot read: " + e));
+      return new FileOutcome(List.of(), diagnostics, false, 0);
+    }
+    SourceText source = reader.decode(bytes);
+    source.warning().ifPresent(warning ->
+        diagnostics.add(new Diagnostic(Diagnostic.Kind.ENCODING_WARNING, name, 0, 0, warning)));
+    String[] lines = source.text().split("\r\n|\r|\n", -1);
+
+    CompilationUnit unit;
+    try {
+      ParseResult<CompilationUnit> result = parser.parse(source.text());
+      if (!result.isSuccessful() || result.getResult().isEmpty()) {
+        diagnostics.add(parseError(name, result.getProblems()));
+        return new FileOutcome(List.of(), diagnostics, false, lines.length);
+      }
+      unit = result.getResult().get();
+    } catch (StackOverflowError e) {
+      diagnostics.add(new Diagnostic(Diagnostic.Kind.PARSE_ERROR, name, 0, 0,
+          "nesting too deep for the parser; not analysed"));
+      return new FileOutcome(List.of(), diagnostics, false, lines.length);
+    } catch (RuntimeException e) {
+      diagnostics.add(new Diagnostic(Diagnostic.Kind.PARSE_ERROR, name, 0, 0,
+          "parser failed: " + e));
+      return new FileOutcome(List.of(), diagnostics, false, lines.length);
+    }
+
+    List<Finding> findings = check(file, unit, lines, diagnostics);
+    return new FileOutcome(findings, diagnostics, true, lines.length);
+  }
+
+  private static Diagnostic parseError(String name, List<Problem> problems) {
+    if (problems.isEmpty()) {
+      return new Diagnostic(Diagnostic.Kind.PARSE_ERROR, name, 0, 0, "no compilation unit");
+    }
+    Problem first = problems.get(0);
+    int line = 0;
+    int column = 0;
+    if (first.getLocation().isPresent()) {
+      TokenRange tokens = first.getLocation().get();
+      if (tokens.getBegin().getRange().isPresent()) {
+        line = tokens.getBegin().getRange().get().begin.line;
+        column = tokens.getBegin().getRange().get().begin.column;
+      }
+    }
+    String message = first.getMessage().replaceAll("\\s+", " ").trim();
+    if (message.length() > 300) {
+      message = message.substring(0, 300) + "...";
+    }
+    if (problems.size() > 1) {
+      message += " (and " + (problems.size() - 1) + " more)";
+    }
+    return new Diagnostic(Diagnostic.Kind.PARSE_ERROR, name, line, column, message);
+  }
+
+  private List<Finding> check(SourceFile file, CompilationUnit unit, String[] lines,
+      List<Diagnostic> diagnostics) {
+    FileContext context = new FileContext(file, unit);
+    Suppressions suppressions = new Suppressions(unit, lines);
+    String packageName = context.types().packageName();
+    List<Finding> findings = new ArrayList<>();
+    Map<String, Integer> occurrences = new HashMap<>();
+
+    for (Node node : unit.findAll(Node.class)) {
+      for (RuleDispatcher.ActiveRule active : dispatcher.rulesFor(node.getClass())) {
+        Findings sink = (flagged, format, args) -> {
+          Node at = flagged.getRange().isPresent() ? flagged : node;
+          if (at.getRange().isEmpty()) {
+            return;
+          }
+          com.github.javaparser.Range range = at.getRange().get();
+          if (suppressions.suppresses(active.descriptor(), at, range.begin.line)) {
+            return;
+          }
+          String declaration = Fingerprints.enclosingDeclaration(at, packageName);
+          String code = Fingerprints.normalisedCode(excerpt(lines, range));
+          String key = active.descriptor().id() + '\n' + declaration + '\n' + code;
+          int occurrence = occurrences.merge(key, 1, Integer::sum);
+          findings.add(new Finding(
+              active.descriptor().id(),
+              active.descriptor().severity(),
+              active.descriptor().confidence(),
+              file.relativePath(),
+              new SourceRange(range.begin.line, range.begin.column,
+                  range.end.line, Math.max(range.end.column, 1)),
+              format(format, args),
+              active.descriptor().fix(),
+              Fingerprints.hash(active.descriptor().id(), declaration, code, occurrence)));
+        };
+        try {
+          active.rule().check(node, context, sink);
+        } catch (RuntimeException | StackOverflowError e) {
+          int line = node.getRange().map(r -> r.begin.line).orElse(0);
+          int column = node.getRange().map(r -> r.begin.column).orElse(0);
+          diagnostics.add(new Diagnostic(Diagnostic.Kind.ENGINE_ERROR, file.relativePath(),
+              line, column, "rule " + active.descriptor().id() + " failed: " + e
+                  + " (the other rules and files were checked)"));
+        }
+      }
+    }
+    return findings;
+  }
+
+  private static String format(String format, Object[] args) {
+    if (args == null || args.length == 0) {
+      return format;
+    }
+    try {
+      return String.format(Locale.ROOT, format, args);
+    } catch (IllegalFormatException e) {
+      return format;
+    }
+  }
+
+  /** The source text a range covers, from the file's lines. */
+  static String excerpt(String[] lines, com.github.javaparser.Range range) {
+    StringBuilder text = new StringBuilder();
+    for (int line = range.begin.line; line <= range.end.line && line <= lines.length; line++) {
+      String content = lines[line - 1];
+      int from = line == range.begin.line ? Math.min(range.begin.column - 1, content.length()) : 0;
+      int to = line == range.end.line ? Math.min(range.end.column, content.length())
+          : content.length();
+      if (from < to) {
+        text.append(content, from, to);
+      }
+      text.append('\n');
+    }
+    return text.toString();
+  }
+}

@@ -1,0 +1,222 @@
+package io.github.bulwark.core.engine;
+
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything one scan needs to know, whoever asks (the Maven plugin, the CLI, a test). Built
+ * with {@link #builder()}; each setter checks its argument at once so a bad option fails with a
+ * message naming it, before any file is read.
+ */
+public final class ScanRequest {
+
+  /** Files larger than this are reported and not analysed, unless configured otherwise. */
+  public static final long DEFAULT_MAX_FILE_BYTES = 10L * 1024 * 1024;
+
+  private final List<Path> roots;
+  private final Optional<Path> baseDirectory;
+  private final List<String> includes;
+  private final List<String> excludes;
+  private final boolean includeGenerated;
+  private final Charset encoding;
+  private final List<String> ruleIds;
+  private final int threads;
+  private final long maxFileBytes;
+
+  private ScanRequest(Builder builder) {
+    this.roots = List.copyOf(builder.roots);
+    this.baseDirectory = Optional.ofNullable(builder.baseDirectory);
+    this.includes = List.copyOf(builder.includes);
+    this.excludes = List.copyOf(builder.excludes);
+    this.includeGenerated = builder.includeGenerated;
+    this.encoding = builder.encoding;
+    this.ruleIds = List.copyOf(builder.ruleIds);
+    this.threads = builder.threads;
+    this.maxFileBytes = builder.maxFileBytes;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public List<Path> roots() {
+    return roots;
+  }
+
+  /**
+   * The directory report paths are relative to: as configured, else the working directory when
+   * it holds every root, else the deepest directory that holds every root.
+   */
+  public Path baseDirectory() {
+    if (baseDirectory.isPresent()) {
+      return baseDirectory.get().toAbsolutePath().normalize();
+    }
+    Path cwd = Path.of("").toAbsolutePath().normalize();
+    List<Path> absolute = roots.stream().map(r -> r.toAbsolutePath().normalize()).toList();
+    if (absolute.stream().allMatch(r -> r.startsWith(cwd))) {
+      return cwd;
+    }
+    Path common = null;
+    for (Path root : absolute) {
+      Path directory = java.nio.file.Files.isRegularFile(root) ? root.getParent() : root;
+      if (common == null) {
+        common = directory;
+      } else {
+        while (!directory.startsWith(common)) {
+          common = common.getParent();
+        }
+      }
+    }
+    return common == null ? cwd : common;
+  }
+
+  public List<String> includes() {
+    return includes;
+  }
+
+  public List<String> excludes() {
+    return excludes;
+  }
+
+  public boolean includeGenerated() {
+    return includeGenerated;
+  }
+
+  public Charset encoding() {
+    return encoding;
+  }
+
+  /** The rule ids to run; empty means every rule. */
+  public List<String> ruleIds() {
+    return ruleIds;
+  }
+
+  public int threads() {
+    return threads;
+  }
+
+  public long maxFileBytes() {
+    return maxFileBytes;
+  }
+
+  /** Builds a {@link ScanRequest}; rejects each bad value as it is set. */
+  public static final class Builder {
+    private final List<Path> roots = new ArrayList<>();
+    private Path baseDirectory;
+    private final List<String> includes = new ArrayList<>();
+    private final List<String> excludes = new ArrayList<>();
+    private boolean includeGenerated;
+    private Charset encoding = StandardCharsets.UTF_8;
+    private final List<String> ruleIds = new ArrayList<>();
+    private int threads = Runtime.getRuntime().availableProcessors();
+    private long maxFileBytes = DEFAULT_MAX_FILE_BYTES;
+
+    private Builder() {}
+
+    public Builder root(Path root) {
+      roots.add(Objects.requireNonNull(root, "root"));
+      return this;
+    }
+
+    public Builder roots(List<Path> paths) {
+      paths.forEach(this::root);
+      return this;
+    }
+
+    public Builder baseDirectory(Path base) {
+      this.baseDirectory = base;
+      return this;
+    }
+
+    public Builder include(String glob) {
+      includes.add(Objects.requireNonNull(glob, "glob"));
+      return this;
+    }
+
+    public Builder includes(List<String> globs) {
+      if (globs != null) {
+        globs.forEach(this::include);
+      }
+      return this;
+    }
+
+    public Builder exclude(String glob) {
+      excludes.add(Objects.requireNonNull(glob, "glob"));
+      return this;
+    }
+
+    public Builder excludes(List<String> globs) {
+      if (globs != null) {
+        globs.forEach(this::exclude);
+      }
+      return this;
+    }
+
+    public Builder includeGenerated(boolean value) {
+      this.includeGenerated = value;
+      return this;
+    }
+
+    public Builder encoding(Charset charset) {
+      this.encoding = Objects.requireNonNull(charset, "encoding");
+      return this;
+    }
+
+    /** Sets the encoding by name; an unknown name is an {@link IllegalArgumentException}. */
+    public Builder encoding(String name) {
+      if (name == null || name.isBlank()) {
+        return this;
+      }
+      try {
+        return encoding(Charset.forName(name.trim()));
+      } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+        throw new IllegalArgumentException("unknown encoding '" + name
+            + "': use a Java charset name such as UTF-8, ISO-8859-1 or windows-1252", e);
+      }
+    }
+
+    /** Restricts the scan to these rules (ids or former ids); comma lists are split. */
+    public Builder rules(List<String> ids) {
+      if (ids != null) {
+        for (String id : ids) {
+          for (String part : id.split(",")) {
+            if (!part.isBlank()) {
+              ruleIds.add(part.trim());
+            }
+          }
+        }
+      }
+      return this;
+    }
+
+    public Builder threads(int count) {
+      if (count < 1) {
+        throw new IllegalArgumentException("threads must be at least 1, was " + count);
+      }
+      this.threads = count;
+      return this;
+    }
+
+    public Builder maxFileBytes(long bytes) {
+      if (bytes < 1) {
+        throw new IllegalArgumentException("maxFileBytes must be positive, was " + bytes);
+      }
+      this.maxFileBytes = bytes;
+      return this;
+    }
+
+    public ScanRequest build() {
+      if (roots.isEmpty()) {
+        throw new IllegalArgumentException("no path to scan");
+      }
+      return new ScanRequest(this);
+    }
+  }
+}

@@ -1,0 +1,21 @@
+package io.github.bulwark.core.model;
+
+import java.util.Locale;
+
+/** The product's rule families; each is also a SARIF tag and a report grouping. */
+public enum Family {
+  TRANSPORT,
+  SECRETS,
+  PASSWORDS,
+  CRYPTO,
+  INPUT,
+  ERRORS,
+  LOGGING,
+  RATELIMIT,
+  MFA,
+  APIKEYS;
+
+  public String label() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

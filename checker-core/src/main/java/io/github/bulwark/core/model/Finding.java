@@ -1,0 +1,48 @@
+package io.github.bulwark.core.model;
+
+import java.util.Comparator;
+import java.util.Objects;
+
+/**
+ * One problem found in one place. {@code file} is relative to the scan root it was found under,
+ * with '/' separators, so reports and baselines read the same on every machine.
+ *
+ * @param fingerprint stable across edits elsewhere in the file: rule id, enclosing declaration
+ *     and the normalised code of the flagged construct, hashed
+ */
+public record Finding(
+    String ruleId,
+    Severity severity,
+    Confidence confidence,
+    String file,
+    SourceRange range,
+    String message,
+    String fix,
+    String fingerprint) {
+
+  /** Deterministic report order: file, position, rule, message. */
+  public static final Comparator<Finding> ORDER =
+      Comparator.comparing(Finding::file)
+          .thenComparing(Finding::range)
+          .thenComparing(Finding::ruleId)
+          .thenComparing(Finding::message);
+
+  public Finding {
+    Objects.requireNonNull(ruleId, "ruleId");
+    Objects.requireNonNull(severity, "severity");
+    Objects.requireNonNull(confidence, "confidence");
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(range, "range");
+    Objects.requireNonNull(message, "message");
+    Objects.requireNonNull(fix, "fix");
+    Objects.requireNonNull(fingerprint, "fingerprint");
+  }
+
+  public int line() {
+    return range.startLine();
+  }
+
+  public int column() {
+    return range.startColumn();
+  }
+}

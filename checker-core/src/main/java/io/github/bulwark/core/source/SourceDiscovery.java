@@ -1,0 +1,148 @@
+package io.github.bulwark.core.source;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds the {@code .java} files to scan under a set of roots. Globs match the path relative to
+ * the root ({@code **}{@code /legacy/**}, {@code com/acme/*.java}). Build output ({@code target/},
+ * {@code build/}), hidden folders and generated sources are skipped unless asked for, because
+ * findings in code nobody edits are findings nobody fixes.
+ */
+public final class SourceDiscovery {
+
+  private static final List<String> BUILD_OUTPUT_DIRS = List.of("target", "build", "out", "bin");
+
+  private final List<PathMatcher> includes;
+  private final List<PathMatcher> excludes;
+  private final boolean includeGenerated;
+
+  public SourceDiscovery(
+      Collection<String> includes, Collection<String> excludes, boolean includeGenerated) {
+    this.includes = compile(includes);
+    this.excludes = compile(excludes);
+    this.includeGenerated = includeGenerated;
+  }
+
+  private static List<PathMatcher> compile(Collection<String> globs) {
+    List<PathMatcher> matchers = new ArrayList<>();
+    for (String glob : globs) {
+      String trimmed = glob.trim();
+      if (trimmed.isEmpty()) {
+        continue;
+      }
+      try {
+        matchers.add(FileSystems.getDefault().getPathMatcher("glob:" + trimmed));
+        // "**/X" should also match X at the top of the root, as Ant and Maven users expect.
+        if (trimmed.startsWith("**/")) {
+          matchers.add(FileSystems.getDefault().getPathMatcher("glob:" + trimmed.substring(3)));
+        }
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("bad glob '" + trimmed + "': " + e.getMessage(), e);
+      }
+    }
+    return List.copyOf(matchers);
+  }
+
+  /**
+   * The files under {@code roots}, each once, in path order, named relative to {@code base}
+   * (which should contain every root). A root that is a file is scanned as given, whatever its
+   * name. A missing or unreadable root is an {@link IllegalArgumentException}.
+   */
+  public List<SourceFile> discover(Collection<Path> roots, Path base) {
+    Map<Path, SourceFile> found = new LinkedHashMap<>();
+    for (Path root : roots) {
+      if (!Files.exists(root)) {
+        throw new IllegalArgumentException("path does not exist: " + root);
+      }
+      if (!Files.isReadable(root)) {
+        throw new IllegalArgumentException("path is not readable: " + root);
+      }
+      if (Files.isRegularFile(root)) {
+        SourceFile file = SourceFile.of(base, root);
+        found.putIfAbsent(file.path(), file);
+        continue;
+      }
+      walk(root, base, found);
+    }
+    List<SourceFile> files = new ArrayList<>(found.values());
+    files.sort(Comparator.comparing(SourceFile::path));
+    return files;
+  }
+
+  private void walk(Path root, Path base, Map<Path, SourceFile> found) {
+    Path absoluteRoot = root.toAbsolutePath().normalize();
+    try {
+      Files.walkFileTree(absoluteRoot, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+          if (dir.equals(absoluteRoot)) {
+            return FileVisitResult.CONTINUE;
+          }
+          String name = dir.getFileName().toString();
+          if (name.startsWith(".") || BUILD_OUTPUT_DIRS.contains(name)
+              || (!includeGenerated && isGenerated(name))) {
+            return FileVisitResult.SKIP_SUBTREE;
+          }
+          Path relative = absoluteRoot.relativize(dir);
+          return matchesAny(excludes, relative) ? FileVisitResult.SKIP_SUBTREE
+              : FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+          if (attrs.isRegularFile() && file.getFileName().toString().endsWith(".java")) {
+            Path relative = absoluteRoot.relativize(file);
+            if ((includes.isEmpty() || matchesAny(includes, relative))
+                && !matchesAny(excludes, relative)) {
+              found.putIfAbsent(file, SourceFile.of(base, file));
+            }
+          }
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) {
+          // An unreadable entry is not a reason to lose the rest of the tree; the scan
+          // reports it as a read error when it tries the file.
+          if (file.getFileName() != null && file.getFileName().toString().endsWith(".java")
+              && !Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+            found.putIfAbsent(file, SourceFile.of(base, file));
+          }
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot walk " + root + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean isGenerated(String directoryName) {
+    return directoryName.equals("generated-sources")
+        || directoryName.equals("generated-test-sources")
+        || directoryName.equals("generated");
+  }
+
+  private static boolean matchesAny(List<PathMatcher> matchers, Path relative) {
+    for (PathMatcher matcher : matchers) {
+      if (matcher.matches(relative)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

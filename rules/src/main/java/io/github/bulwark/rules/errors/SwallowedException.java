@@ -1,6 +1,9 @@
 package io.github.bulwark.rules.errors;
 
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.comments.Comment;
+import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.stmt.CatchClause;
 import com.github.javaparser.ast.stmt.Statement;
@@ -65,7 +68,12 @@ public final class SwallowedException implements NodeRule<CatchClause> {
     String caught = caughtTypes(clause.getParameter().getType());
 
     if (catchesInterrupted(clause.getParameter().getType())) {
-      boolean restores = clause.getBody().findAll(MethodCallExpr.class).stream()
+      // Loops that must finish often note the interrupt and restore it afterwards
+      // ("interrupted = true; ... finally { if (interrupted) Thread.currentThread().interrupt(); }").
+      Node scope = clause.findAncestor(CallableDeclaration.class).map(c -> (Node) c)
+          .or(() -> clause.findAncestor(LambdaExpr.class).map(l -> (Node) l))
+          .orElse(clause.getBody());
+      boolean restores = scope.findAll(MethodCallExpr.class).stream()
           .anyMatch(call -> call.getNameAsString().equals("interrupt"));
       if (!rethrows && !restores) {
         findings.report(clause, "catching InterruptedException without restoring the interrupt "

@@ -1,0 +1,182 @@
+package io.github.bulwark.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line end to end, in-process: options, output, exit codes. */
+class BulwarkCliTest {
+
+  @TempDir Path dir;
+  private Path project;
+
+  private record Run(int exit, String out, String err) {}
+
+  @BeforeEach
+  void writeProject() throws IOException {
+    project = dir.resolve("project");
+    Path pkg = Files.createDirectories(project.resolve("src/main/java/com/acme"));
+    Files.writeString(pkg.resolve("Client.java"), String.join("\n",
+        "package com.acme;",
+        "import java.security.cert.X509Certificate;",
+        "import javax.net.ssl.X509TrustManager;",
+        "class Client implements X509TrustManager {",
+        "  public void checkClientTrusted(X509Certificate[] c, String a) {}",
+        "  public void checkServerTrusted(X509Certificate[] c, String a) {}",
+        "  public X509Certificate[] getAcceptedIssuers() { return null; }",
+        "  void load(java.io.InputStream in) {",
+        "    try { in.read(); } catch (java.io.IOException e) { }",
+        "  }",
+        "}", ""), StandardCharsets.UTF_8);
+    Files.writeString(pkg.resolve("Clean.java"),
+        "package com.acme;\nclass Clean { int answer() { return 42; } }\n");
+  }
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = BulwarkCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  @Test
+  void findingsAtOrAboveThresholdExitOne() {
+    Run run = run("scan", project.toString());
+    assertEquals(1, run.exit(), run.err());
+    assertTrue(run.out().contains(
+        "src/main/java/com/acme/Client.java:6:15: CRITICAL [TrustAllCertificates]"), run.out());
+    assertTrue(run.out().contains(
+        "src/main/java/com/acme/Client.java:9:24: MEDIUM [SwallowedException]"), run.out());
+    assertTrue(run.out().contains("    fix: "), run.out());
+    assertTrue(run.out().contains("Bulwark: 2 findings (1 critical, 1 medium) in 2 of 2 files"),
+        run.out());
+  }
+
+  @Test
+  void thresholdAboveEveryFindingExitsZero() {
+    assertEquals(0, run("scan", project.toString(), "--fail-on", "none").exit());
+    assertEquals(0, run("scan", project.resolve("src/main/java/com/acme/Clean.java").toString())
+        .exit());
+    Run onlyMedium = run("scan", project.toString(), "--rules", "SwallowedException");
+    assertEquals(0, onlyMedium.exit(), "medium is below the default threshold high");
+    assertEquals(1, run("scan", project.toString(), "--rules", "SwallowedException",
+        "--fail-on", "medium").exit());
+  }
+
+  @Test
+  void sarifGoesToTheOutputFile() throws IOException {
+    Path report = dir.resolve("out/report.sarif");
+    Run run = run("scan", project.toString(), "--format", "sarif", "--output", report.toString());
+    assertEquals(1, run.exit(), run.err());
+    JsonObject sarif = JsonParser.parseString(Files.readString(report)).getAsJsonObject();
+    assertEquals("2.1.0", sarif.get("version").getAsString());
+    assertEquals(2, sarif.getAsJsonArray("runs").get(0).getAsJsonObject()
+        .getAsJsonArray("results").size());
+    assertTrue(run.out().contains("Report: " + report.toAbsolutePath()), run.out());
+  }
+
+  @Test
+  void sarifOnStandardOutputIsPureJson() {
+    Run run = run("scan", project.toString(), "--format", "sarif");
+    JsonObject sarif = JsonParser.parseString(run.out()).getAsJsonObject();
+    assertEquals("2.1.0", sarif.get("version").getAsString());
+  }
+
+  @Test
+  void includeAndExcludeGlobsNarrowTheScan() {
+    Run excluded = run("scan", project.toString(), "--exclude", "**/Client.java");
+    assertEquals(0, excluded.exit(), excluded.out());
+    assertTrue(excluded.out().contains("in 1 of 1 files"), excluded.out());
+    Run included = run("scan", project.toString(), "--include", "**/Clean.java");
+    assertEquals(0, included.exit(), included.out());
+  }
+
+  @Test
+  void badUsageExitsTwoWithOneLineReason() {
+    Run unknownRule = run("scan", project.toString(), "--rules", "NoSuchRule");
+    assertEquals(2, unknownRule.exit());
+    assertTrue(unknownRule.err().startsWith("bulwark: unknown rule id NoSuchRule"),
+        unknownRule.err());
+
+    Run missing = run("scan", dir.resolve("nope").toString());
+    assertEquals(2, missing.exit());
+    assertTrue(missing.err().contains("path does not exist"), missing.err());
+
+    Run badThreshold = run("scan", project.toString(), "--fail-on", "severe");
+    assertEquals(2, badThreshold.exit());
+    assertTrue(badThreshold.err().contains("critical, high, medium, low, none"),
+        badThreshold.err());
+
+    Run badEncoding = run("scan", project.toString(), "--encoding", "klingon-8");
+    assertEquals(2, badEncoding.exit());
+    assertTrue(badEncoding.err().contains("unknown encoding 'klingon-8'"), badEncoding.err());
+
+    Run badFormat = run("scan", project.toString(), "--format", "pdf");
+    assertEquals(2, badFormat.exit());
+
+    Run noPath = run("scan");
+    assertEquals(2, noPath.exit());
+    Run unknownOption = run("scan", project.toString(), "--frobnicate");
+    assertEquals(2, unknownOption.exit());
+    assertTrue(unknownOption.err().contains("--frobnicate"), unknownOption.err());
+    assertEquals(2, run().exit());
+  }
+
+  @Test
+  void unparsableFileIsReportedAndTheScanGoesOn() throws IOException {
+    Files.writeString(project.resolve("src/main/java/com/acme/Broken.java"),
+        "package com.acme;\nclass Broken {\n  void f( {\n}\n");
+    Run run = run("scan", project.toString());
+    assertEquals(1, run.exit());
+    assertTrue(run.out().contains("src/main/java/com/acme/Broken.java:3:"), run.out());
+    assertTrue(run.out().contains("parse error"), run.out());
+    assertTrue(run.out().contains("[TrustAllCertificates]"), "other files still analysed");
+    assertTrue(run.out().contains("in 2 of 3 files analysed"), run.out());
+  }
+
+  @Test
+  void invalidBytesAreReadWithAWarningNamingTheFile() throws IOException {
+    Files.write(project.resolve("src/main/java/com/acme/Latin.java"),
+        "package com.acme;\n// caf\u00e9\nclass Latin {}\n".getBytes(StandardCharsets.ISO_8859_1));
+    Run run = run("scan", project.toString());
+    assertTrue(run.out().contains("src/main/java/com/acme/Latin.java: encoding warning: "
+        + "not valid UTF-8"), run.out());
+    assertTrue(run.out().contains("in 3 of 3 files analysed"), run.out());
+    Run latin = run("scan", project.toString(), "--encoding", "ISO-8859-1");
+    assertFalse(latin.out().contains("encoding warning"), latin.out());
+  }
+
+  @Test
+  void rulesListsEveryRule() {
+    Run run = run("rules");
+    assertEquals(0, run.exit());
+    assertTrue(run.out().matches("(?s).*TrustAllCertificates\\s+critical\\s+transport\\s+"
+        + "CWE-295\\s+TLS certificate validation is disabled.*"), run.out());
+    assertTrue(run.out().contains("SwallowedException"), run.out());
+  }
+
+  @Test
+  void helpAndVersion() {
+    Run help = run("--help");
+    assertEquals(0, help.exit());
+    assertTrue(help.out().contains("scan"), help.out());
+    assertTrue(help.out().contains("Exit codes"), help.out());
+    Run version = run("--version");
+    assertEquals(0, version.exit());
+    assertTrue(version.out().matches("bulwark \\d+\\.\\d+\\.\\d+.*\\s*"), version.out());
+    Run scanHelp = run("scan", "--help");
+    assertTrue(scanHelp.out().contains("--fail-on"), scanHelp.out());
+  }
+}

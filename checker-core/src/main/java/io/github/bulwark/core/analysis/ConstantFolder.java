@@ -46,6 +46,108 @@ final class ConstantFolder {
     this.typeNames = typeNames;
   }
 
+  /**
+   * The constant text an expression's value is known to start with: the whole value when it
+   * folds, else the folded left part of a concatenation, the literal head of a
+   * {@code String.format} pattern, or the prefix of a variable's single initialiser.
+   */
+  Optional<String> prefix(Expression expression) {
+    return Optional.ofNullable(prefix(expression, 0)).filter(p -> !p.isEmpty());
+  }
+
+  private String prefix(Expression expression, int depth) {
+    if (expression == null || depth > MAX_DEPTH) {
+      return null;
+    }
+    Object whole = fold(expression, depth);
+    if (whole != UNKNOWN) {
+      return String.valueOf(whole);
+    }
+    Expression e = expression;
+    while (e instanceof EnclosedExpr enclosed) {
+      e = enclosed.getInner();
+    }
+    if (e instanceof BinaryExpr binary && binary.getOperator() == BinaryExpr.Operator.PLUS) {
+      Expression left = binary;
+      java.util.ArrayDeque<Expression> rights = new java.util.ArrayDeque<>();
+      while (left instanceof BinaryExpr leftBinary
+          && leftBinary.getOperator() == BinaryExpr.Operator.PLUS) {
+        rights.push(leftBinary.getRight());
+        left = leftBinary.getLeft();
+      }
+      Object head = fold(left, depth + 1);
+      if (head == UNKNOWN) {
+        return prefix(left, depth + 1);
+      }
+      StringBuilder text = new StringBuilder(String.valueOf(head));
+      while (!rights.isEmpty()) {
+        Expression next = rights.pop();
+        Object value = fold(next, depth + 1);
+        if (value == UNKNOWN) {
+          String partial = prefix(next, depth + 1);
+          if (partial != null) {
+            text.append(partial);
+          }
+          break;
+        }
+        text.append(value);
+      }
+      return text.toString();
+    }
+    if (e instanceof MethodCallExpr call && call.getArguments().size() >= 1
+        && (call.getNameAsString().equals("format") || call.getNameAsString().equals("formatted"))) {
+      Expression pattern = call.getNameAsString().equals("format")
+          ? call.getArgument(0) : call.getScope().orElse(null);
+      Object value = fold(pattern, depth + 1);
+      if (value instanceof String text) {
+        int placeholder = text.indexOf('%');
+        return placeholder < 0 ? text : text.substring(0, placeholder);
+      }
+      return null;
+    }
+    if (e instanceof NameExpr name) {
+      return Declarations.find(name.getNameAsString(), name)
+          .filter(VariableDeclarator.class::isInstance)
+          .map(VariableDeclarator.class::cast)
+          .filter(ConstantFolder::neverReassigned)
+          .flatMap(VariableDeclarator::getInitializer)
+          .map(init -> prefix(init, depth + 1))
+          .orElse(null);
+    }
+    return null;
+  }
+
+  /**
+   * Every constant piece of a concatenation (literals and folded names), in order; the unknown
+   * parts are left out. Lets a rule ask "does any fixed part of this header say Secure?".
+   */
+  java.util.List<String> fragments(Expression expression) {
+    java.util.List<String> pieces = new java.util.ArrayList<>();
+    Object whole = fold(expression, 0);
+    if (whole != UNKNOWN) {
+      pieces.add(String.valueOf(whole));
+      return pieces;
+    }
+    java.util.ArrayDeque<Expression> work = new java.util.ArrayDeque<>();
+    work.push(expression);
+    while (!work.isEmpty() && pieces.size() < 10_000) {
+      Expression e = work.pop();
+      while (e instanceof EnclosedExpr enclosed) {
+        e = enclosed.getInner();
+      }
+      if (e instanceof BinaryExpr binary && binary.getOperator() == BinaryExpr.Operator.PLUS) {
+        work.push(binary.getRight());
+        work.push(binary.getLeft());
+        continue;
+      }
+      Object value = fold(e, 0);
+      if (value != UNKNOWN) {
+        pieces.add(String.valueOf(value));
+      }
+    }
+    return pieces;
+  }
+
   Optional<Object> fold(Expression expression) {
     Object value = fold(expression, 0);
     return value == UNKNOWN ? Optional.empty() : Optional.of(value);

@@ -129,6 +129,35 @@ public final class FileContext {
     return constants.fold(expression).filter(String.class::isInstance).map(String.class::cast);
   }
 
+  /**
+   * The constant text an expression's value starts with ({@code "http://" + host} gives
+   * {@code "http://"}); the whole value when it is constant.
+   */
+  public Optional<String> constantPrefix(Expression expression) {
+    return constants.prefix(expression);
+  }
+
+  /** The constant pieces of a string concatenation, in order; unknown parts left out. */
+  public java.util.List<String> constantFragments(Expression expression) {
+    return constants.fragments(expression);
+  }
+
+  /**
+   * True for test code: a file under a {@code src/test}, {@code test} or {@code tests} folder,
+   * or named like a test class ({@code *Test}, {@code *Tests}, {@code *IT}). Rules whose
+   * findings only matter in production code skip it.
+   */
+  public boolean isTestCode() {
+    String path = "/" + file.relativePath();
+    if (path.contains("/src/test/") || path.contains("/test/") || path.contains("/tests/")
+        || path.contains("/src/it/") || path.contains("/testFixtures/")) {
+      return true;
+    }
+    String name = path.substring(path.lastIndexOf('/') + 1);
+    return name.endsWith("Test.java") || name.endsWith("Tests.java") || name.endsWith("IT.java")
+        || name.endsWith("TestCase.java");
+  }
+
   /** Strips parentheses. */
   public static Expression unwrap(Expression expression) {
     Expression e = expression;

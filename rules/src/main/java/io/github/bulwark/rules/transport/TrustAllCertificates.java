@@ -6,19 +6,11 @@ import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
-import com.github.javaparser.ast.expr.BooleanLiteralExpr;
 import com.github.javaparser.ast.expr.CastExpr;
-import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
-import com.github.javaparser.ast.stmt.BlockStmt;
-import com.github.javaparser.ast.stmt.EmptyStmt;
-import com.github.javaparser.ast.stmt.ExpressionStmt;
-import com.github.javaparser.ast.stmt.ReturnStmt;
-import com.github.javaparser.ast.stmt.Statement;
-import io.github.bulwark.core.analysis.CallShapes;
 import io.github.bulwark.core.analysis.FileContext;
 import io.github.bulwark.core.model.Family;
 import io.github.bulwark.core.model.OwaspCategory;
@@ -93,14 +85,14 @@ public final class TrustAllCertificates implements NodeRule<Node> {
     String name = method.getNameAsString();
     if (name.equals("isTrusted") && isCertificateCheck(method)) {
       // Apache TrustStrategy: "true" means "skip validation entirely".
-      if (answersTrueOnly(method.getBody())) {
+      if (PermissiveBodies.answersTrueOnly(method.getBody())) {
         findings.report(method.getName(),
             "isTrusted() returns true for every certificate chain, so validation is skipped");
       }
       return;
     }
     if (!(name.equals(CHECK_SERVER) || name.equals(CHECK_CLIENT)) || !isCertificateCheck(method)
-        || !acceptsEverything(method.getBody())) {
+        || !permissive(method)) {
       return;
     }
     List<MethodDeclaration> servers = siblings(method, CHECK_SERVER);
@@ -110,12 +102,24 @@ public final class TrustAllCertificates implements NodeRule<Node> {
     List<MethodDeclaration> checks = name.equals(CHECK_SERVER) ? servers
         : siblings(method, CHECK_CLIENT);
     boolean allAcceptEverything =
-        checks.stream().allMatch(m -> acceptsEverything(m.getBody()));
+        checks.stream().allMatch(TrustAllCertificates::permissive);
     if (allAcceptEverything && checks.get(0) != method) {
       return; // one finding per trust-all manager, on its first check method
     }
-    findings.report(method.getName(), "%s() accepts every %s certificate without validating it",
-        name, name.equals(CHECK_SERVER) ? "server" : "client");
+    String side = name.equals(CHECK_SERVER) ? "server" : "client";
+    if (PermissiveBodies.swallowsFailure(method.getBody())) {
+      findings.report(method.getName(),
+          "%s() catches the validation failure and carries on, so every %s certificate passes",
+          name, side);
+    } else {
+      findings.report(method.getName(),
+          "%s() accepts every %s certificate without validating it", name, side);
+    }
+  }
+
+  private static boolean permissive(MethodDeclaration method) {
+    return PermissiveBodies.acceptsEverything(method.getBody())
+        || PermissiveBodies.swallowsFailure(method.getBody());
   }
 
   /** (X509Certificate[] chain, String authType[, Socket|SSLEngine]). */
@@ -145,73 +149,14 @@ public final class TrustAllCertificates implements NodeRule<Node> {
     return new NodeList<>();
   }
 
-  /** A body that only logs, prints or returns: nothing can reject a certificate. */
-  private static boolean acceptsEverything(Optional<BlockStmt> body) {
-    if (body.isEmpty()) {
-      return false; // abstract or interface method
-    }
-    for (Statement statement : body.get().getStatements()) {
-      if (statement instanceof EmptyStmt) {
-        continue;
-      }
-      if (statement instanceof ReturnStmt ret && ret.getExpression().isEmpty()) {
-        continue;
-      }
-      Optional<MethodCallExpr> call = CallShapes.soleCall(statement);
-      if (call.isPresent()
-          && (CallShapes.isLoggingCall(call.get()) || CallShapes.isPrintCall(call.get()))) {
-        continue;
-      }
-      return false;
-    }
-    return true;
-  }
-
-  /** A body whose only decision is {@code return true;} (logging around it allowed). */
-  private static boolean answersTrueOnly(Optional<BlockStmt> body) {
-    if (body.isEmpty()) {
-      return false;
-    }
-    boolean returnsTrue = false;
-    for (Statement statement : body.get().getStatements()) {
-      if (statement instanceof ReturnStmt ret) {
-        if (ret.getExpression().filter(TrustAllCertificates::isTrueLiteral).isEmpty()) {
-          return false;
-        }
-        returnsTrue = true;
-        continue;
-      }
-      Optional<MethodCallExpr> call = CallShapes.soleCall(statement);
-      if (call.isPresent()
-          && (CallShapes.isLoggingCall(call.get()) || CallShapes.isPrintCall(call.get()))) {
-        continue;
-      }
-      return false;
-    }
-    return returnsTrue;
-  }
-
-  private static boolean isTrueLiteral(Expression expression) {
-    Expression e = FileContext.unwrap(expression);
-    return e instanceof BooleanLiteralExpr literal && literal.getValue();
-  }
-
   private void checkLambda(LambdaExpr lambda, FileContext file, Findings findings) {
-    if (lambda.getParameters().size() != 2 || !lambdaAnswersTrue(lambda)) {
+    if (lambda.getParameters().size() != 2 || !PermissiveBodies.lambdaAnswersTrue(lambda)) {
       return;
     }
     if (isTrustStrategyPosition(lambda, file)) {
       findings.report(lambda,
           "this trust strategy returns true for every certificate chain, so validation is skipped");
     }
-  }
-
-  private static boolean lambdaAnswersTrue(LambdaExpr lambda) {
-    Statement body = lambda.getBody();
-    if (body instanceof ExpressionStmt expression) {
-      return isTrueLiteral(expression.getExpression());
-    }
-    return body instanceof BlockStmt block && answersTrueOnly(Optional.of(block));
   }
 
   /** Passed to loadTrustMaterial, or held or cast as a TrustStrategy. */

@@ -66,27 +66,36 @@ final class FileAnalyzer {
     source.warning().ifPresent(warning ->
         diagnostics.add(new Diagnostic(Diagnostic.Kind.ENCODING_WARNING, name, 0, 0, warning)));
     String[] lines = source.text().split("\r\n|\r|\n", -1);
+    long lineCount = lineCount(source.text(), lines);
 
     CompilationUnit unit;
     try {
       ParseResult<CompilationUnit> result = parser.parse(source.text());
       if (!result.isSuccessful() || result.getResult().isEmpty()) {
         diagnostics.add(parseError(name, result.getProblems()));
-        return new FileOutcome(List.of(), diagnostics, false, lines.length);
+        return new FileOutcome(List.of(), diagnostics, false, 0);
       }
       unit = result.getResult().get();
     } catch (StackOverflowError e) {
       diagnostics.add(new Diagnostic(Diagnostic.Kind.PARSE_ERROR, name, 0, 0,
           "nesting too deep for the parser; not analysed"));
-      return new FileOutcome(List.of(), diagnostics, false, lines.length);
+      return new FileOutcome(List.of(), diagnostics, false, 0);
     } catch (RuntimeException e) {
       diagnostics.add(new Diagnostic(Diagnostic.Kind.PARSE_ERROR, name, 0, 0,
           "parser failed: " + e));
-      return new FileOutcome(List.of(), diagnostics, false, lines.length);
+      return new FileOutcome(List.of(), diagnostics, false, 0);
     }
 
     List<Finding> findings = check(file, unit, lines, diagnostics);
-    return new FileOutcome(findings, diagnostics, true, lines.length);
+    return new FileOutcome(findings, diagnostics, true, lineCount);
+  }
+
+  /** Lines as editors count them: a final line terminator does not start another line. */
+  private static long lineCount(String text, String[] lines) {
+    if (text.isEmpty()) {
+      return 0;
+    }
+    return lines[lines.length - 1].isEmpty() ? lines.length - 1 : lines.length;
   }
 
   private static Diagnostic parseError(String name, List<Problem> problems) {
@@ -129,13 +138,15 @@ final class FileAnalyzer {
             return;
           }
           com.github.javaparser.Range range = at.getRange().get();
-          if (suppressions.suppresses(active.descriptor(), at, range.begin.line)) {
-            return;
-          }
+          // Counted before suppressions, so suppressing one of two identical calls leaves the
+          // other's fingerprint (and its baseline entry) as it was.
           String declaration = Fingerprints.enclosingDeclaration(at, packageName);
           String code = Fingerprints.normalisedCode(excerpt(lines, range));
           String key = active.descriptor().id() + '\n' + declaration + '\n' + code;
           int occurrence = occurrences.merge(key, 1, Integer::sum);
+          if (suppressions.suppresses(active.descriptor(), at, range.begin.line)) {
+            return;
+          }
           findings.add(new Finding(
               active.descriptor().id(),
               active.descriptor().severity(),

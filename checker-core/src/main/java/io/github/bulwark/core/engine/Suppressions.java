@@ -44,8 +44,9 @@ final class Suppressions {
       int line = comment.getRange().get().begin.line;
       int endLine = comment.getRange().get().end.line;
       int column = comment.getRange().get().begin.column;
+      int endColumn = comment.getRange().get().end.column;
       ignoredByLine.computeIfAbsent(line, l -> new ArrayList<>()).addAll(ids);
-      if (standsAlone(lines, line, column)) {
+      if (standsAlone(lines, line, column, endLine, endColumn)) {
         // A comment alone on its line speaks for the next line.
         ignoredByLine.computeIfAbsent(endLine + 1, l -> new ArrayList<>()).addAll(ids);
       }
@@ -68,12 +69,19 @@ final class Suppressions {
     return ids.isEmpty() ? List.of(ALL) : ids;
   }
 
-  private static boolean standsAlone(String[] lines, int line, int column) {
-    if (line < 1 || line > lines.length) {
+  /**
+   * True when only blanks share the comment's first and last lines. A block comment followed by
+   * code on the same line speaks for that line only, not for the next one as well.
+   */
+  private static boolean standsAlone(
+      String[] lines, int line, int column, int endLine, int endColumn) {
+    if (line < 1 || endLine > lines.length) {
       return false;
     }
     String before = lines[line - 1].substring(0, Math.min(column - 1, lines[line - 1].length()));
-    return before.isBlank();
+    String last = lines[endLine - 1];
+    String after = last.substring(Math.min(endColumn, last.length()));
+    return before.isBlank() && after.isBlank();
   }
 
   boolean suppresses(RuleDescriptor rule, Node node, int line) {

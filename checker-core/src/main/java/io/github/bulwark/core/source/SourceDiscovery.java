@@ -21,7 +21,8 @@ import java.util.Map;
  * Finds the {@code .java} files to scan under a set of roots. Globs match the path relative to
  * the root ({@code **}{@code /legacy/**}, {@code com/acme/*.java}). Build output ({@code target/},
  * {@code build/}), hidden folders and generated sources are skipped unless asked for, because
- * findings in code nobody edits are findings nobody fixes.
+ * findings in code nobody edits are findings nobody fixes. Inside a {@code java} source folder
+ * those build-output names are packages ({@code com.acme.build}) and are scanned.
  */
 public final class SourceDiscovery {
 
@@ -94,11 +95,12 @@ public final class SourceDiscovery {
             return FileVisitResult.CONTINUE;
           }
           String name = dir.getFileName().toString();
-          if (name.startsWith(".") || BUILD_OUTPUT_DIRS.contains(name)
+          Path relative = absoluteRoot.relativize(dir);
+          if (name.startsWith(".")
+              || (BUILD_OUTPUT_DIRS.contains(name) && !insideJavaSources(absoluteRoot, relative))
               || (!includeGenerated && isGenerated(name))) {
             return FileVisitResult.SKIP_SUBTREE;
           }
-          Path relative = absoluteRoot.relativize(dir);
           return matchesAny(excludes, relative) ? FileVisitResult.SKIP_SUBTREE
               : FileVisitResult.CONTINUE;
         }
@@ -129,6 +131,24 @@ public final class SourceDiscovery {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot walk " + root + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * True below a {@code java} source folder (the root itself, or a {@code java} folder under the
+   * root), where {@code build} or {@code out} is a package such as {@code com.acme.build}, not
+   * build output: skipping it would silently leave real code unscanned.
+   */
+  private static boolean insideJavaSources(Path absoluteRoot, Path relativeDirectory) {
+    if (absoluteRoot.getFileName() != null
+        && absoluteRoot.getFileName().toString().equals("java")) {
+      return true;
+    }
+    for (int i = 0; i < relativeDirectory.getNameCount() - 1; i++) {
+      if (relativeDirectory.getName(i).toString().equals("java")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isGenerated(String directoryName) {

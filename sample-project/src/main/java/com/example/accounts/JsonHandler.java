@@ -1,0 +1,65 @@
+package com.example.accounts;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** A handler that answers JSON, turning bad input into 400 and failures into a logged 500. */
+abstract class JsonHandler implements HttpHandler {
+
+  private static final Logger LOG = Logger.getLogger(JsonHandler.class.getName());
+  private static final int MAX_BODY_BYTES = 16 * 1024;
+
+  /** A status and a JSON body. */
+  record Response(int status, String body) {}
+
+  abstract Response respond(HttpExchange exchange);
+
+  @Override
+  public final void handle(HttpExchange exchange) throws IOException {
+    Response response;
+    try {
+      response = respond(exchange);
+    } catch (BadRequest e) {
+      response = new Response(400, Json.object("error", e.getMessage()));
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "request to " + exchange.getRequestURI().getPath() + " failed", e);
+      response = new Response(500, Json.object("error", "internal error"));
+    }
+    byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(response.status(), bytes.length);
+    try (var out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  static Map<String, String> readJson(HttpExchange exchange) {
+    try (InputStream in = exchange.getRequestBody()) {
+      byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+      if (bytes.length > MAX_BODY_BYTES) {
+        throw new BadRequest("request body is larger than " + MAX_BODY_BYTES + " bytes");
+      }
+      return Json.parse(new String(bytes, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new BadRequest("could not read the request body: " + e.getMessage());
+    }
+  }
+
+  static String required(Map<String, String> body, String name) {
+    String value = body.get(name);
+    if (value == null || value.isBlank()) {
+      throw new BadRequest("'" + name + "' is required");
+    }
+    return value;
+  }
+
+  static Response methodNotAllowed() {
+    return new Response(405, Json.object("error", "method not allowed"));
+  }
+}

@@ -1,0 +1,9 @@
+package com.example.accounts;
+
+/** An account holder; the password is only ever stored as a salted PBKDF2 hash. */
+record User(String id, String email, String passwordHash, long balanceCents) {
+
+  User withBalance(long cents) {
+    return new User(id, email, passwordHash, cents);
+  }
+}

@@ -32,12 +32,32 @@ public final class FileContext {
   private final TypeNames typeNames;
   private final ConstantFolder constants;
   private final Map<Node, Optional<Node>> declarations = new IdentityHashMap<>();
+  private final String sourceText;
+  private io.github.bulwark.core.taint.TaintAnalysis taint;
 
   public FileContext(SourceFile file, CompilationUnit unit) {
+    this(file, unit, null);
+  }
+
+  /** A context that knows the file's text, so taint analysis can skip files without sources. */
+  public FileContext(SourceFile file, CompilationUnit unit, String sourceText) {
     this.file = file;
     this.unit = unit;
     this.typeNames = new TypeNames(unit);
     this.constants = new ConstantFolder(typeNames);
+    this.sourceText = sourceText;
+  }
+
+  /**
+   * Where untrusted data flows in this file: ask {@code taint().taintOf(sinkArgument)}. Built on
+   * first use and shared by every input rule.
+   */
+  public io.github.bulwark.core.taint.TaintAnalysis taint() {
+    if (taint == null) {
+      taint = new io.github.bulwark.core.taint.TaintAnalysis(this,
+          sourceText == null ? "Request" : sourceText);
+    }
+    return taint;
   }
 
   public SourceFile file() {

@@ -14,6 +14,8 @@ import io.github.bulwark.core.rule.Findings;
 import io.github.bulwark.core.source.SourceFile;
 import io.github.bulwark.core.source.SourceReader;
 import io.github.bulwark.core.source.SourceText;
+import io.github.bulwark.core.taint.FlowStep;
+import io.github.bulwark.core.taint.Taint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -86,7 +88,7 @@ final class FileAnalyzer {
       return new FileOutcome(List.of(), diagnostics, false, 0);
     }
 
-    List<Finding> findings = check(file, unit, lines, diagnostics);
+    List<Finding> findings = check(file, unit, lines, source.text(), diagnostics);
     return new FileOutcome(findings, diagnostics, true, lineCount);
   }
 
@@ -123,8 +125,8 @@ final class FileAnalyzer {
   }
 
   private List<Finding> check(SourceFile file, CompilationUnit unit, String[] lines,
-      List<Diagnostic> diagnostics) {
-    FileContext context = new FileContext(file, unit);
+      String text, List<Diagnostic> diagnostics) {
+    FileContext context = new FileContext(file, unit, text);
     Suppressions suppressions = new Suppressions(unit, lines);
     String packageName = context.types().packageName();
     List<Finding> findings = new ArrayList<>();
@@ -132,32 +134,8 @@ final class FileAnalyzer {
 
     for (Node node : unit.findAll(Node.class)) {
       for (RuleDispatcher.ActiveRule active : dispatcher.rulesFor(node.getClass())) {
-        Findings sink = (flagged, format, args) -> {
-          Node at = flagged.getRange().isPresent() ? flagged : node;
-          if (at.getRange().isEmpty()) {
-            return;
-          }
-          com.github.javaparser.Range range = at.getRange().get();
-          // Counted before suppressions, so suppressing one of two identical calls leaves the
-          // other's fingerprint (and its baseline entry) as it was.
-          String declaration = Fingerprints.enclosingDeclaration(at, packageName);
-          String code = Fingerprints.normalisedCode(excerpt(lines, range));
-          String key = active.descriptor().id() + '\n' + declaration + '\n' + code;
-          int occurrence = occurrences.merge(key, 1, Integer::sum);
-          if (suppressions.suppresses(active.descriptor(), at, range.begin.line)) {
-            return;
-          }
-          findings.add(new Finding(
-              active.descriptor().id(),
-              active.descriptor().severity(),
-              active.descriptor().confidence(),
-              file.relativePath(),
-              new SourceRange(range.begin.line, range.begin.column,
-                  range.end.line, Math.max(range.end.column, 1)),
-              format(format, args),
-              active.descriptor().fix(),
-              Fingerprints.hash(active.descriptor().id(), declaration, code, occurrence)));
-        };
+        Collector sink = new Collector(active, node, file, lines, packageName, suppressions,
+            occurrences, findings);
         try {
           active.rule().check(node, context, sink);
         } catch (RuntimeException | StackOverflowError e) {
@@ -170,6 +148,75 @@ final class FileAnalyzer {
       }
     }
     return findings;
+  }
+
+  /** Turns what one rule reports on one node into findings: location, fix, fingerprint. */
+  private static final class Collector implements Findings {
+    private final RuleDispatcher.ActiveRule active;
+    private final Node visited;
+    private final SourceFile file;
+    private final String[] lines;
+    private final String packageName;
+    private final Suppressions suppressions;
+    private final Map<String, Integer> occurrences;
+    private final List<Finding> findings;
+
+    Collector(RuleDispatcher.ActiveRule active, Node visited, SourceFile file, String[] lines,
+        String packageName, Suppressions suppressions, Map<String, Integer> occurrences,
+        List<Finding> findings) {
+      this.active = active;
+      this.visited = visited;
+      this.file = file;
+      this.lines = lines;
+      this.packageName = packageName;
+      this.suppressions = suppressions;
+      this.occurrences = occurrences;
+      this.findings = findings;
+    }
+
+    @Override
+    public void report(Node flagged, String format, Object... args) {
+      add(flagged, List.of(), format, args);
+    }
+
+    @Override
+    public void reportFlow(Node flagged, Taint taint, String format, Object... args) {
+      List<Finding.Step> flow = new ArrayList<>();
+      for (FlowStep step : taint.path()) {
+        flow.add(new Finding.Step(new SourceRange(step.line(), Math.max(step.column(), 1),
+            Math.max(step.endLine(), step.line()), Math.max(step.endColumn(), 1)),
+            step.message()));
+      }
+      add(flagged, flow, format, args);
+    }
+
+    private void add(Node flagged, List<Finding.Step> flow, String format, Object[] args) {
+      Node at = flagged.getRange().isPresent() ? flagged : visited;
+      if (at.getRange().isEmpty()) {
+        return;
+      }
+      com.github.javaparser.Range range = at.getRange().get();
+      // Counted before suppressions, so suppressing one of two identical calls leaves the
+      // other's fingerprint (and its baseline entry) as it was.
+      String declaration = Fingerprints.enclosingDeclaration(at, packageName);
+      String code = Fingerprints.normalisedCode(excerpt(lines, range));
+      String key = active.descriptor().id() + '\n' + declaration + '\n' + code;
+      int occurrence = occurrences.merge(key, 1, Integer::sum);
+      if (suppressions.suppresses(active.descriptor(), at, range.begin.line)) {
+        return;
+      }
+      findings.add(new Finding(
+          active.descriptor().id(),
+          active.descriptor().severity(),
+          active.descriptor().confidence(),
+          file.relativePath(),
+          new SourceRange(range.begin.line, range.begin.column,
+              range.end.line, Math.max(range.end.column, 1)),
+          FileAnalyzer.format(format, args),
+          active.descriptor().fix(),
+          Fingerprints.hash(active.descriptor().id(), declaration, code, occurrence),
+          flow));
+    }
   }
 
   private static String format(String format, Object[] args) {

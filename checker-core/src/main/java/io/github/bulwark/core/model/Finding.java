@@ -9,6 +9,7 @@ import java.util.Objects;
  *
  * @param fingerprint stable across edits elsewhere in the file: rule id, enclosing declaration
  *     and the normalised code of the flagged construct, hashed
+ * @param flow for dataflow findings, the path from the source to the sink (empty otherwise)
  */
 public record Finding(
     String ruleId,
@@ -18,7 +19,18 @@ public record Finding(
     SourceRange range,
     String message,
     String fix,
-    String fingerprint) {
+    String fingerprint,
+    java.util.List<Step> flow) {
+
+  /** One step of a dataflow path, in the finding's file. */
+  public record Step(SourceRange range, String message) {}
+
+  /** A finding without a dataflow path. */
+  public Finding(String ruleId, Severity severity, Confidence confidence, String file,
+      SourceRange range, String message, String fix, String fingerprint) {
+    this(ruleId, severity, confidence, file, range, message, fix, fingerprint,
+        java.util.List.of());
+  }
 
   /** Deterministic report order: file, position, rule, message. */
   public static final Comparator<Finding> ORDER =
@@ -36,6 +48,7 @@ public record Finding(
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(fix, "fix");
     Objects.requireNonNull(fingerprint, "fingerprint");
+    flow = flow == null ? java.util.List.of() : java.util.List.copyOf(flow);
   }
 
   public int line() {

@@ -19,6 +19,11 @@ public final class ConsoleReport implements ReportRenderer {
     StringBuilder out = new StringBuilder();
     for (Finding finding : result.findings()) {
       out.append(findingLine(finding)).append('\n');
+      for (Finding.Step step : finding.flow()) {
+        out.append("    ").append(finding.file()).append(':').append(step.range().startLine())
+            .append(':').append(step.range().startColumn()).append(": ").append(step.message())
+            .append('\n');
+      }
       out.append("    fix: ").append(finding.fix()).append('\n');
     }
     for (Diagnostic diagnostic : result.diagnostics()) {

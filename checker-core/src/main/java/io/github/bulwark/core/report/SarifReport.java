@@ -161,6 +161,9 @@ public final class SarifReport implements ReportRenderer {
     JsonArray locations = new JsonArray();
     locations.add(location);
     result.add("locations", locations);
+    if (!finding.flow().isEmpty()) {
+      result.add("codeFlows", codeFlows(finding));
+    }
     JsonObject fingerprints = new JsonObject();
     fingerprints.addProperty("bulwarkFingerprint/v1", finding.fingerprint());
     result.add("partialFingerprints", fingerprints);
@@ -170,6 +173,43 @@ public final class SarifReport implements ReportRenderer {
     properties.addProperty("fix", finding.fix());
     result.add("properties", properties);
     return result;
+  }
+
+  /** The source-to-sink path as one thread flow; GitHub code scanning shows it step by step. */
+  private static JsonArray codeFlows(Finding finding) {
+    JsonArray locations = new JsonArray();
+    List<Finding.Step> steps = new java.util.ArrayList<>(finding.flow());
+    steps.add(new Finding.Step(finding.range(), "sink: " + finding.message()));
+    for (Finding.Step step : steps) {
+      JsonObject artifact = new JsonObject();
+      artifact.addProperty("uri", uri(finding.file()));
+      if (!finding.file().startsWith("/")) {
+        artifact.addProperty("uriBaseId", BASE_ID);
+      }
+      JsonObject region = new JsonObject();
+      region.addProperty("startLine", step.range().startLine());
+      region.addProperty("startColumn", step.range().startColumn());
+      region.addProperty("endLine", step.range().endLine());
+      region.addProperty("endColumn", step.range().endColumn() + 1);
+      JsonObject physical = new JsonObject();
+      physical.add("artifactLocation", artifact);
+      physical.add("region", region);
+      JsonObject location = new JsonObject();
+      location.add("physicalLocation", physical);
+      location.add("message", text(step.message()));
+      JsonObject threadFlowLocation = new JsonObject();
+      threadFlowLocation.add("location", location);
+      locations.add(threadFlowLocation);
+    }
+    JsonObject threadFlow = new JsonObject();
+    threadFlow.add("locations", locations);
+    JsonArray threadFlows = new JsonArray();
+    threadFlows.add(threadFlow);
+    JsonObject codeFlow = new JsonObject();
+    codeFlow.add("threadFlows", threadFlows);
+    JsonArray codeFlows = new JsonArray();
+    codeFlows.add(codeFlow);
+    return codeFlows;
   }
 
   private static JsonArray invocations(List<Diagnostic> diagnostics) {

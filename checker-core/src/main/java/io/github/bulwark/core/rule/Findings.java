@@ -1,6 +1,7 @@
 package io.github.bulwark.core.rule;
 
 import com.github.javaparser.ast.Node;
+import io.github.bulwark.core.taint.Taint;
 
 /** Where a rule reports what it found; the engine adds location, fix and fingerprint. */
 public interface Findings {
@@ -10,4 +11,10 @@ public interface Findings {
    * one precise sentence in the present tense.
    */
   void report(Node node, String messageFormat, Object... args);
+
+  /**
+   * Reports a dataflow finding at the sink {@code node}, carrying the taint's path from its
+   * source (printed by the console report, written as SARIF {@code codeFlows}).
+   */
+  void reportFlow(Node node, Taint taint, String messageFormat, Object... args);
 }

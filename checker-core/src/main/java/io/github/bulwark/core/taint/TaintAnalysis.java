@@ -1,0 +1,293 @@
+package io.github.bulwark.core.taint;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.ConstructorDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.InitializerDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
+import io.github.bulwark.core.analysis.FileContext;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Taint facts for one file, computed lazily and shared by every input rule: the abstract value of
+ * any expression, found by interpreting its enclosing method once (with summaries of the file's
+ * own methods, fields joined over every assignment, and the file's call sites consulted when a
+ * method's parameter reaches a sink). A file with no source of untrusted data anywhere in its
+ * text costs nothing beyond one scan of its text.
+ */
+public final class TaintAnalysis {
+
+  private static final int MAX_CALLER_DEPTH = 3;
+  /** Cheap pre-check: without one of these words the file has no source at all. */
+  private static final Pattern MAY_HAVE_SOURCES = Pattern.compile(
+      "Request|Param|Header|Cookie|Variable|RequestBody|ModelAttribute|MultipartFile|"
+          + "FormData|HttpExchange|getParameter|getQueryString|getInputStream|getReader");
+
+  private final FileContext file;
+  private final boolean active;
+  private final Map<Node, Interpreter> interpreted = new IdentityHashMap<>();
+  private final Set<Node> inProgress = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Map<String, Value> fields = new HashMap<>();
+  private final Set<String> fieldsResolved = new HashSet<>();
+
+  public TaintAnalysis(FileContext file, String sourceText) {
+    this.file = file;
+    this.active = MAY_HAVE_SOURCES.matcher(sourceText).find();
+  }
+
+  /**
+   * The untrusted data that reaches {@code expression}, if any, with its path from the source.
+   * Taint that only comes from the enclosing method's parameters is followed back to the file's
+   * call sites of that method.
+   */
+  public Optional<Taint> taintOf(Expression expression) {
+    if (!active) {
+      return Optional.empty();
+    }
+    return resolve(expression, 0);
+  }
+
+  private Optional<Taint> resolve(Expression expression, int depth) {
+    Value value = valueOf(expression);
+    Taint taint = value == null ? null : value.allTaint();
+    if (taint == null) {
+      return Optional.empty();
+    }
+    if (taint.fromSource()) {
+      return Optional.of(taint);
+    }
+    if (taint.parameters().isEmpty() || depth >= MAX_CALLER_DEPTH) {
+      return Optional.empty();
+    }
+    Optional<CallableDeclaration<?>> method = enclosingMethod(expression);
+    if (method.isEmpty()) {
+      return Optional.empty();
+    }
+    for (Expression call : callSites(method.get())) {
+      List<Expression> arguments = call instanceof MethodCallExpr m ? m.getArguments()
+          : ((ObjectCreationExpr) call).getArguments();
+      for (int index : taint.parameters()) {
+        if (index < arguments.size()) {
+          Optional<Taint> caller = resolve(arguments.get(index), depth + 1);
+          if (caller.isPresent()) {
+            return Optional.of(taint.appliedTo(caller.get(), step(call,
+                "passed to " + method.get().getNameAsString() + "()")));
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The abstract value recorded for an expression when its method was interpreted. */
+  Value valueOf(Expression expression) {
+    Node callable = enclosingCallable(expression);
+    if (callable == null) {
+      return null;
+    }
+    Interpreter interpreter = interpret(callable);
+    return interpreter == null ? null : interpreter.recorded().get(expression);
+  }
+
+  private Interpreter interpret(Node callable) {
+    Interpreter done = interpreted.get(callable);
+    if (done != null) {
+      return done;
+    }
+    if (!inProgress.add(callable)) {
+      return null; // recursion: the caller uses the conservative default
+    }
+    try {
+      Interpreter interpreter = new Interpreter(this, file);
+      interpreter.run(callable);
+      interpreted.put(callable, interpreter);
+      return interpreter;
+    } finally {
+      inProgress.remove(callable);
+    }
+  }
+
+  /** The outermost method, constructor or initializer holding a node (lambdas run inside it). */
+  private static Node enclosingCallable(Node node) {
+    Node found = null;
+    for (Optional<Node> current = Optional.of(node); current.isPresent();
+        current = current.get().getParentNode()) {
+      Node n = current.get();
+      if (n instanceof CallableDeclaration<?> || n instanceof InitializerDeclaration) {
+        return n;
+      }
+      if (n instanceof FieldDeclaration) {
+        return null;
+      }
+      if (n instanceof LambdaExpr && found == null && n.getParentNode()
+          .map(p -> p instanceof VariableDeclarator || p instanceof FieldDeclaration)
+          .orElse(false)) {
+        found = n;
+      }
+    }
+    return found;
+  }
+
+  private static Optional<CallableDeclaration<?>> enclosingMethod(Node node) {
+    return node.findAncestor(CallableDeclaration.class).map(c -> (CallableDeclaration<?>) c);
+  }
+
+  /** Calls in this file to a method or constructor, by name and argument count. */
+  private List<Expression> callSites(CallableDeclaration<?> callable) {
+    List<Expression> sites = new ArrayList<>();
+    int arity = callable.getParameters().size();
+    if (callable instanceof MethodDeclaration method) {
+      for (MethodCallExpr call : file.unit().findAll(MethodCallExpr.class)) {
+        if (call.getNameAsString().equals(method.getNameAsString())
+            && call.getArguments().size() == arity && isOwnCall(call)) {
+          sites.add(call);
+        }
+      }
+    } else if (callable instanceof ConstructorDeclaration ctor) {
+      for (ObjectCreationExpr creation : file.unit().findAll(ObjectCreationExpr.class)) {
+        if (creation.getType().getNameAsString().equals(ctor.getNameAsString())
+            && creation.getArguments().size() == arity) {
+          sites.add(creation);
+        }
+      }
+    }
+    return sites;
+  }
+
+  /** A call that can land in this file: unqualified, on this, or on a type declared here. */
+  private boolean isOwnCall(MethodCallExpr call) {
+    if (call.getScope().isEmpty()) {
+      return true;
+    }
+    Expression scope = call.getScope().get();
+    if (scope instanceof ThisExpr || scope instanceof com.github.javaparser.ast.expr.SuperExpr) {
+      return true;
+    }
+    if (scope instanceof ObjectCreationExpr creation) {
+      return declaredHere(creation.getType().getNameAsString());
+    }
+    if (scope instanceof NameExpr name) {
+      if (declaredHere(name.getNameAsString())) {
+        return true; // static call on a class of this file
+      }
+      return file.declaredType(name).map(t -> declaredHere(t.substring(t.lastIndexOf('.') + 1)))
+          .orElse(false);
+    }
+    return false;
+  }
+
+  private boolean declaredHere(String simpleName) {
+    return file.unit().findAll(TypeDeclaration.class).stream()
+        .anyMatch(t -> t.getNameAsString().equals(simpleName));
+  }
+
+  /** The result of a call to one of this file's methods, from its summary. */
+  Optional<Value> applySummary(MethodCallExpr call, Value scope, List<Value> args) {
+    if (!isOwnCall(call)) {
+      return Optional.empty();
+    }
+    List<MethodDeclaration> targets = new ArrayList<>();
+    for (MethodDeclaration method : file.unit().findAll(MethodDeclaration.class)) {
+      if (method.getNameAsString().equals(call.getNameAsString())
+          && method.getParameters().size() == args.size() && method.getBody().isPresent()) {
+        targets.add(method);
+      }
+    }
+    if (targets.isEmpty()) {
+      return Optional.empty();
+    }
+    Value result = null;
+    for (MethodDeclaration target : targets) {
+      if (target.getType().isPrimitiveType() || target.getType().isVoidType()) {
+        result = Value.merge(result, Value.UNKNOWN);
+        continue;
+      }
+      Interpreter callee = interpret(target);
+      if (callee == null) {
+        result = Value.merge(result, Value.tainted(Calls.mergeAll(scope, args)));
+        continue;
+      }
+      Value returned = callee.returned();
+      Taint summary = returned == null ? null : returned.allTaint();
+      Value applied = returned != null && summary == null
+          ? Value.constant(returned.constant) : Value.UNKNOWN;
+      if (summary != null) {
+        Taint out = summary.fromSource() ? summary : null;
+        for (int index : summary.parameters()) {
+          Taint argument = args.get(index).allTaint();
+          if (argument != null) {
+            out = Taint.merge(out, summary.appliedTo(argument,
+                step(call, "through " + target.getNameAsString() + "()")));
+          }
+        }
+        applied = Value.tainted(out);
+      }
+      result = Value.merge(result, applied);
+    }
+    return Optional.ofNullable(result);
+  }
+
+  /** A field's value joined over every assignment to it in this file. */
+  Value fieldValue(String name, Node use) {
+    if (fieldsResolved.add(name)) {
+      for (AssignExpr assign : file.unit().findAll(AssignExpr.class)) {
+        Expression target = assign.getTarget();
+        boolean writes = target instanceof NameExpr n && n.getNameAsString().equals(name)
+            || target instanceof FieldAccessExpr f && f.getScope() instanceof ThisExpr
+                && f.getNameAsString().equals(name);
+        if (writes) {
+          Node callable = enclosingCallable(assign);
+          if (callable != null) {
+            interpret(callable);
+          }
+        }
+      }
+      for (VariableDeclarator variable : file.unit().findAll(VariableDeclarator.class)) {
+        if (variable.getNameAsString().equals(name)
+            && variable.getParentNode().map(p -> p instanceof FieldDeclaration).orElse(false)
+            && variable.getInitializer().isPresent()) {
+          Optional<Object> constant = file.constantValue(variable.getInitializer().get());
+          if (constant.isEmpty()) {
+            Expression init = variable.getInitializer().get();
+            if (init.toString().matches(".*(getParameter|getHeader|getQueryString).*")) {
+              assignField(name, Value.tainted(Taint.source(step(init,
+                  "untrusted input from " + Calls.abbreviate(init.toString())))));
+            }
+          }
+        }
+      }
+    }
+    Value value = fields.get(name);
+    return value == null ? Value.UNKNOWN : value;
+  }
+
+  void assignField(String name, Value value) {
+    fields.merge(name, value, Value::merge);
+  }
+
+  /** A flow step at a node's position. */
+  static FlowStep step(Node node, String message) {
+    return node.getRange()
+        .map(r -> new FlowStep(r.begin.line, r.begin.column, r.end.line, r.end.column, message))
+        .orElse(new FlowStep(1, 1, 1, 1, message));
+  }
+}

@@ -1,0 +1,87 @@
+package io.github.bulwark.rules.input;
+
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import io.github.bulwark.core.analysis.FileContext;
+import io.github.bulwark.core.rule.Findings;
+import io.github.bulwark.core.taint.FlowStep;
+import io.github.bulwark.core.taint.SinkKind;
+import io.github.bulwark.core.taint.Taint;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The one question every input rule asks the engine: does untrusted data that was not made safe
+ * for this kind of sink reach this argument? If so, report it at the argument with its path.
+ */
+final class TaintSinks {
+
+  private static final Pattern QUOTED = Pattern.compile("\"");
+
+  private TaintSinks() {}
+
+  /** Reports {@code argument} if tainted data not cleared for {@code kind} reaches it. */
+  static boolean check(Expression argument, SinkKind kind, FileContext file, Findings findings,
+      String sink) {
+    Optional<Taint> taint = file.taint().taintOf(argument);
+    if (taint.isEmpty() || !taint.get().reaches(kind)) {
+      return false;
+    }
+    findings.reportFlow(argument, taint.get(), "%s reaches %s without validation",
+        origin(taint.get()), sink);
+    return true;
+  }
+
+  /** Checks each argument at the given indexes (all when {@code indexes} is empty). */
+  static boolean checkArguments(List<Expression> arguments, List<Integer> indexes,
+      SinkKind kind, FileContext file, Findings findings, String sink) {
+    for (int i = 0; i < arguments.size(); i++) {
+      if ((indexes.isEmpty() || indexes.contains(i))
+          && check(arguments.get(i), kind, file, findings, sink)) {
+        return true; // one finding per call
+      }
+    }
+    return false;
+  }
+
+  /** "untrusted input from request.getParameter("id")", from the first step of the path. */
+  static String origin(Taint taint) {
+    List<FlowStep> path = taint.path();
+    if (path.isEmpty()) {
+      return "untrusted input";
+    }
+    String message = path.get(0).message();
+    return message.startsWith("untrusted input") || message.startsWith("request data")
+        ? QUOTED.matcher(message).replaceAll("'") : "untrusted input";
+  }
+
+  /** The receiver's text, or "" for an unqualified call. */
+  static String receiver(MethodCallExpr call) {
+    return call.getScope().map(Expression::toString).orElse("");
+  }
+
+  /** The simple type name a receiver is declared with in this file, or "". */
+  static String receiverType(MethodCallExpr call, FileContext file) {
+    return call.getScope().flatMap(file::declaredType)
+        .map(t -> t.substring(t.lastIndexOf('.') + 1)).orElse("");
+  }
+
+  static boolean isNew(Expression expression, String... types) {
+    if (expression instanceof ObjectCreationExpr creation) {
+      String name = creation.getType().getNameAsString();
+      for (String type : types) {
+        if (name.equals(type)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  static boolean isName(Expression expression) {
+    return expression instanceof NameExpr;
+  }
+}

@@ -67,6 +67,8 @@ public final class Engine {
 
     List<Finding> findings = new ArrayList<>();
     List<Diagnostic> diagnostics = new ArrayList<>();
+    List<io.github.bulwark.core.project.MethodSummary> methods = new ArrayList<>();
+    List<FileAnalyzer.Deferred> deferred = new ArrayList<>();
     int analysed = 0;
     long lines = 0;
     int threads = Math.max(1, Math.min(request.threads(), files.size()));
@@ -81,6 +83,8 @@ public final class Engine {
         FileAnalyzer.FileOutcome outcome = await(outcomes.get(i), files.get(i));
         findings.addAll(outcome.findings());
         diagnostics.addAll(outcome.diagnostics());
+        methods.addAll(outcome.methods());
+        deferred.addAll(outcome.deferred());
         lines += outcome.lines();
         if (outcome.analysed()) {
           analysed++;
@@ -89,10 +93,36 @@ public final class Engine {
     } finally {
       pool.shutdownNow();
     }
+    findings.addAll(resolve(deferred, methods, diagnostics));
     findings.sort(Finding.ORDER);
     diagnostics.sort(Diagnostic.ORDER);
     return new ScanResult(base, dispatcher.descriptors(), findings, diagnostics, files.size(),
         analysed, lines, Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  /** Asks each deferred finding's question now that every file's methods are known. */
+  private static List<Finding> resolve(List<FileAnalyzer.Deferred> deferred,
+      List<io.github.bulwark.core.project.MethodSummary> methods, List<Diagnostic> diagnostics) {
+    if (deferred.isEmpty()) {
+      return List.of();
+    }
+    io.github.bulwark.core.project.ProjectIndex index =
+        new io.github.bulwark.core.project.ProjectIndex(methods);
+    List<Finding> resolved = new ArrayList<>();
+    for (FileAnalyzer.Deferred pending : deferred) {
+      Finding template = pending.template();
+      try {
+        pending.decide().apply(index).ifPresent(message -> resolved.add(new Finding(
+            template.ruleId(), template.severity(), template.confidence(), template.file(),
+            template.range(), message, template.fix(), template.fingerprint(),
+            template.flow())));
+      } catch (RuntimeException e) {
+        diagnostics.add(new Diagnostic(Diagnostic.Kind.ENGINE_ERROR, template.file(),
+            template.line(), template.column(), "rule " + template.ruleId()
+                + " failed while consulting the project index: " + e));
+      }
+    }
+    return resolved;
   }
 
   private static FileAnalyzer.FileOutcome await(

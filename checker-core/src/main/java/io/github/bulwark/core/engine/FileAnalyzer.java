@@ -14,7 +14,13 @@ import io.github.bulwark.core.rule.Findings;
 import io.github.bulwark.core.source.SourceFile;
 import io.github.bulwark.core.source.SourceReader;
 import io.github.bulwark.core.source.SourceText;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import io.github.bulwark.core.project.MethodSummaries;
+import io.github.bulwark.core.project.MethodSummary;
+import io.github.bulwark.core.project.ProjectIndex;
 import io.github.bulwark.core.taint.FlowStep;
+import java.util.Optional;
+import java.util.function.Function;
 import io.github.bulwark.core.taint.Taint;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,7 +40,16 @@ final class FileAnalyzer {
 
   /** What one file produced. */
   record FileOutcome(List<Finding> findings, List<Diagnostic> diagnostics, boolean analysed,
-      long lines) {}
+      long lines, List<MethodSummary> methods, List<Deferred> deferred) {
+
+    FileOutcome(List<Finding> findings, List<Diagnostic> diagnostics, boolean analysed,
+        long lines) {
+      this(findings, diagnostics, analysed, lines, List.of(), List.of());
+    }
+  }
+
+  /** A finding that waits for the project index: the template and the question to ask. */
+  record Deferred(Finding template, Function<ProjectIndex, Optional<String>> decide) {}
 
   private final RuleDispatcher dispatcher;
   private final SourceReader reader;
@@ -88,8 +103,13 @@ final class FileAnalyzer {
       return new FileOutcome(List.of(), diagnostics, false, 0);
     }
 
-    List<Finding> findings = check(file, unit, lines, source.text(), diagnostics);
-    return new FileOutcome(findings, diagnostics, true, lineCount);
+    List<Deferred> deferred = new ArrayList<>();
+    List<Finding> findings = check(file, unit, lines, source.text(), diagnostics, deferred);
+    List<MethodSummary> methods = new ArrayList<>();
+    for (CallableDeclaration<?> callable : unit.findAll(CallableDeclaration.class)) {
+      methods.add(MethodSummaries.of(file.relativePath(), callable));
+    }
+    return new FileOutcome(findings, diagnostics, true, lineCount, methods, deferred);
   }
 
   /** Lines as editors count them: a final line terminator does not start another line. */
@@ -125,7 +145,7 @@ final class FileAnalyzer {
   }
 
   private List<Finding> check(SourceFile file, CompilationUnit unit, String[] lines,
-      String text, List<Diagnostic> diagnostics) {
+      String text, List<Diagnostic> diagnostics, List<Deferred> deferred) {
     FileContext context = new FileContext(file, unit, text);
     Suppressions suppressions = new Suppressions(unit, lines);
     String packageName = context.types().packageName();
@@ -135,7 +155,7 @@ final class FileAnalyzer {
     for (Node node : unit.findAll(Node.class)) {
       for (RuleDispatcher.ActiveRule active : dispatcher.rulesFor(node.getClass())) {
         Collector sink = new Collector(active, node, file, lines, packageName, suppressions,
-            occurrences, findings);
+            occurrences, findings, deferred);
         try {
           active.rule().check(node, context, sink);
         } catch (RuntimeException | StackOverflowError e) {
@@ -160,10 +180,11 @@ final class FileAnalyzer {
     private final Suppressions suppressions;
     private final Map<String, Integer> occurrences;
     private final List<Finding> findings;
+    private final List<Deferred> deferred;
 
     Collector(RuleDispatcher.ActiveRule active, Node visited, SourceFile file, String[] lines,
         String packageName, Suppressions suppressions, Map<String, Integer> occurrences,
-        List<Finding> findings) {
+        List<Finding> findings, List<Deferred> deferred) {
       this.active = active;
       this.visited = visited;
       this.file = file;
@@ -172,6 +193,18 @@ final class FileAnalyzer {
       this.suppressions = suppressions;
       this.occurrences = occurrences;
       this.findings = findings;
+      this.deferred = deferred;
+    }
+
+    @Override
+    public void reportDeferred(Node flagged, Function<ProjectIndex, Optional<String>> decide) {
+      // Built like any finding (location, suppression, fingerprint), then held back until the
+      // project index can answer the question.
+      int before = findings.size();
+      add(flagged, List.of(), "(deferred)", new Object[0]);
+      if (findings.size() > before) {
+        deferred.add(new Deferred(findings.remove(findings.size() - 1), decide));
+      }
     }
 
     @Override

@@ -17,4 +17,14 @@ public interface Findings {
    * source (printed by the console report, written as SARIF {@code codeFlows}).
    */
   void reportFlow(Node node, Taint taint, String messageFormat, Object... args);
+
+  /**
+   * Reports a finding whose verdict needs the whole project: after every file has been read,
+   * {@code decide} is asked with the project index and returns the message to report, or empty
+   * when something elsewhere (a limiter, a log call, a second factor) clears it. Suppressions
+   * and fingerprints apply as for {@link #report}.
+   */
+  void reportDeferred(Node node,
+      java.util.function.Function<io.github.bulwark.core.project.ProjectIndex,
+          java.util.Optional<String>> decide);
 }

@@ -1,0 +1,48 @@
+package io.github.bulwark.core.project;
+
+import java.util.Set;
+
+/**
+ * The compact facts the project index keeps about one method or constructor once its file's AST
+ * is gone: who it is, what it calls (by name and argument count), which annotations sit on it
+ * and its class, and the string literals it uses. Enough to answer "does this endpoint log,
+ * throttle or check a second factor anywhere it calls?" across files.
+ *
+ * @param type simple name of the declaring type
+ * @param name method name ({@code <init>} for constructors)
+ * @param calls callees as {@code name/arity}
+ * @param calledNames callees' bare names, also with their receiver ({@code limiter.tryAcquire})
+ * @param annotations simple names of annotations on the method and its enclosing types
+ * @param literals string literals in the body (capped)
+ */
+public record MethodSummary(
+    String file,
+    String type,
+    String name,
+    int arity,
+    Set<String> calls,
+    Set<String> calledNames,
+    Set<String> annotations,
+    Set<String> literals) {
+
+  public MethodSummary {
+    calls = Set.copyOf(calls);
+    calledNames = Set.copyOf(calledNames);
+    annotations = Set.copyOf(annotations);
+    literals = Set.copyOf(literals);
+  }
+
+  public String key() {
+    return name + "/" + arity;
+  }
+
+  /** True when the method calls something whose name (or receiver.name) matches. */
+  public boolean callsMatching(java.util.regex.Pattern pattern) {
+    for (String called : calledNames) {
+      if (pattern.matcher(called).matches()) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

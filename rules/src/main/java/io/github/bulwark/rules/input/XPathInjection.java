@@ -1,0 +1,44 @@
+package io.github.bulwark.rules.input;
+
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import io.github.bulwark.core.analysis.FileContext;
+import io.github.bulwark.core.model.Family;
+import io.github.bulwark.core.model.OwaspCategory;
+import io.github.bulwark.core.model.Severity;
+import io.github.bulwark.core.rule.Findings;
+import io.github.bulwark.core.rule.NodeRule;
+import io.github.bulwark.core.rule.RuleInfo;
+import io.github.bulwark.core.taint.SinkKind;
+import java.util.List;
+
+/** Flags XPath expressions built from untrusted input ({@code XPath.evaluate}, {@code XPath.compile}, {@code selectNodes}). */
+@RuleInfo(
+    id = "XPathInjection",
+    family = Family.INPUT,
+    title = "XPath expression built from untrusted input",
+    cwe = {643},
+    owasp = OwaspCategory.A03_INJECTION,
+    severity = Severity.HIGH,
+    description = "Request data in an XPath expression lets an attacker rewrite the query, read parts of the document they should not, or bypass an XML-backed login.",
+    fix = "Use a constant expression with variables bound through an XPathVariableResolver, or allow-list the value with InputValidator.matches(value, pattern).",
+    helper = "io.github.bulwark.runtime.InputValidator")
+public final class XPathInjection implements NodeRule<MethodCallExpr> {
+
+  @Override
+  public Class<MethodCallExpr> nodeType() {
+    return MethodCallExpr.class;
+  }
+
+  @Override
+  public void check(MethodCallExpr call, FileContext file, Findings findings) {
+    String name = call.getNameAsString();
+    String receiver = TaintSinks.receiver(call);
+    String type = TaintSinks.receiverType(call, file);
+    if (call.getArguments().isEmpty()
+        || !((name.equals("evaluate") || name.equals("compile") || name.equals("evaluateExpression") || name.equals("selectNodes") || name.equals("selectSingleNode")) && (type.contains("XPath") || receiver.matches("(?i).*(xpath|xp|xpe).*") || receiver.contains("newXPath()")))) {
+      return;
+    }
+    TaintSinks.checkArguments(call.getArguments(), List.of(0), SinkKind.XPATH, file, findings,
+        "XPathInjection0" + name + "()");
+  }
+}

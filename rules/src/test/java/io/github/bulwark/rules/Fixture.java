@@ -22,9 +22,9 @@ import java.util.regex.Pattern;
  */
 record Fixture(Path path, String family, Set<String> expected, int traps) {
 
-  private static final Pattern EXPECT = Pattern.compile("//\\s*expect:\\s*([A-Za-z0-9_, ]+)");
-  private static final Pattern TRAP = Pattern.compile("//\\s*ok:");
-  private static final Pattern MARKER = Pattern.compile("//\\s*(expect|ok):.*$");
+  private static final Pattern EXPECT = Pattern.compile("(?://|#|<!--)\\s*expect:\\s*([A-Za-z0-9_, ]+)");
+  private static final Pattern TRAP = Pattern.compile("(?://|#|<!--)\\s*ok:");
+  private static final Pattern MARKER = Pattern.compile("(?://|#|<!--)\\s*(expect|ok):.*$");
 
   static Fixture load(Path path, String family) {
     List<String> lines;

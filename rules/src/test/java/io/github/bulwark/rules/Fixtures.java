@@ -21,10 +21,17 @@ final class Fixtures {
     }
   }
 
+  /** Java sources and the configuration formats text-file rules read. */
+  static boolean isFixture(Path path) {
+    String name = path.getFileName().toString();
+    return name.endsWith(".java") || name.endsWith(".properties") || name.endsWith(".yml")
+        || name.endsWith(".yaml") || name.endsWith(".xml") || name.endsWith(".env");
+  }
+
   static List<Fixture> all() {
     Path root = root();
     try (Stream<Path> files = Files.walk(root)) {
-      return files.filter(p -> p.toString().endsWith(".java"))
+      return files.filter(Fixtures::isFixture)
           .sorted()
           .map(p -> Fixture.load(p, root.relativize(p).getName(0).toString()))
           .toList();

@@ -60,7 +60,8 @@ public final class Engine {
     RuleDispatcher dispatcher = new RuleDispatcher(selected.all());
     Path base = request.baseDirectory();
     List<SourceFile> files =
-        new SourceDiscovery(request.includes(), request.excludes(), request.includeGenerated())
+        new SourceDiscovery(request.includes(), request.excludes(), request.includeGenerated(),
+            name -> !dispatcher.textRulesFor(name).isEmpty())
             .discover(request.roots(), base);
     FileAnalyzer analyzer = new FileAnalyzer(dispatcher, new SourceReader(request.encoding()),
         request.maxFileBytes());

@@ -79,6 +79,9 @@ final class FileAnalyzer {
           "cannot read: " + e));
       return new FileOutcome(List.of(), diagnostics, false, 0);
     }
+    if (!file.path().getFileName().toString().endsWith(".java")) {
+      return TextFileAnalysis.analyse(file, bytes, reader, dispatcher, diagnostics);
+    }
     SourceText source = reader.decode(bytes);
     source.warning().ifPresent(warning ->
         diagnostics.add(new Diagnostic(Diagnostic.Kind.ENCODING_WARNING, name, 0, 0, warning)));

@@ -19,19 +19,40 @@ final class RuleDispatcher {
   record ActiveRule(NodeRule<Node> rule, RuleDescriptor descriptor) {}
 
   private final List<ActiveRule> rules;
+  private final List<io.github.bulwark.core.rule.TextFileRule> textRules;
   private final Map<Class<?>, List<ActiveRule>> byNodeClass = new ConcurrentHashMap<>();
 
   @SuppressWarnings("unchecked")
   RuleDispatcher(List<Rule> rules) {
     List<ActiveRule> active = new ArrayList<>();
+    List<io.github.bulwark.core.rule.TextFileRule> text = new ArrayList<>();
+    List<RuleDescriptor> all = new ArrayList<>();
     for (Rule rule : rules) {
+      all.add(rule.descriptor());
+      if (rule instanceof io.github.bulwark.core.rule.TextFileRule textRule) {
+        text.add(textRule);
+        continue;
+      }
       if (!(rule instanceof NodeRule<?> nodeRule)) {
         throw new IllegalStateException("rule " + rule.getClass().getName()
-            + " implements no known rule interface (NodeRule)");
+            + " implements no known rule interface (NodeRule or TextFileRule)");
       }
       active.add(new ActiveRule((NodeRule<Node>) nodeRule, rule.descriptor()));
     }
     this.rules = List.copyOf(active);
+    this.textRules = List.copyOf(text);
+    this.descriptors = List.copyOf(all);
+  }
+
+  private final List<RuleDescriptor> descriptors;
+
+  /** The text-file rules that read a file of this name. */
+  List<io.github.bulwark.core.rule.TextFileRule> textRulesFor(String fileName) {
+    return textRules.stream().filter(rule -> rule.accepts(fileName)).toList();
+  }
+
+  boolean hasTextRules() {
+    return !textRules.isEmpty();
   }
 
   List<ActiveRule> rulesFor(Class<?> nodeClass) {
@@ -42,7 +63,7 @@ final class RuleDispatcher {
   }
 
   List<RuleDescriptor> descriptors() {
-    return rules.stream().map(ActiveRule::descriptor).toList();
+    return descriptors;
   }
 
   boolean isEmpty() {

@@ -31,12 +31,27 @@ public final class SourceDiscovery {
   private final List<PathMatcher> includes;
   private final List<PathMatcher> excludes;
   private final boolean includeGenerated;
+  private final java.util.function.Predicate<String> alsoAccept;
 
   public SourceDiscovery(
       Collection<String> includes, Collection<String> excludes, boolean includeGenerated) {
+    this(includes, excludes, includeGenerated, name -> false);
+  }
+
+  /**
+   * Discovery that also collects the non-Java files {@code alsoAccept} wants by file name
+   * (configuration read by text-file rules).
+   */
+  public SourceDiscovery(Collection<String> includes, Collection<String> excludes,
+      boolean includeGenerated, java.util.function.Predicate<String> alsoAccept) {
     this.includes = compile(includes);
     this.excludes = compile(excludes);
     this.includeGenerated = includeGenerated;
+    this.alsoAccept = alsoAccept;
+  }
+
+  private boolean wanted(String fileName) {
+    return fileName.endsWith(".java") || alsoAccept.test(fileName);
   }
 
   private static List<PathMatcher> compile(Collection<String> globs) {
@@ -107,7 +122,7 @@ public final class SourceDiscovery {
 
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-          if (attrs.isRegularFile() && file.getFileName().toString().endsWith(".java")) {
+          if (attrs.isRegularFile() && wanted(file.getFileName().toString())) {
             Path relative = absoluteRoot.relativize(file);
             if ((includes.isEmpty() || matchesAny(includes, relative))
                 && !matchesAny(excludes, relative)) {
@@ -121,7 +136,7 @@ public final class SourceDiscovery {
         public FileVisitResult visitFileFailed(Path file, IOException e) {
           // An unreadable entry is not a reason to lose the rest of the tree; the scan
           // reports it as a read error when it tries the file.
-          if (file.getFileName() != null && file.getFileName().toString().endsWith(".java")
+          if (file.getFileName() != null && wanted(file.getFileName().toString())
               && !Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
             found.putIfAbsent(file, SourceFile.of(base, file));
           }

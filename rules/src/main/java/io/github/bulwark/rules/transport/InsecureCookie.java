@@ -38,9 +38,9 @@ import java.util.regex.Pattern;
         + "can read it; a session cookie without HttpOnly can be read by any script injected "
         + "into the page. Either way the session can be stolen.",
     fix = "Call cookie.setSecure(true) (and setHttpOnly(true) for session and auth cookies), or "
-        + "ResponseCookie.from(..).secure(true).httpOnly(true); SecureHttp.sessionCookie(name, "
-        + "value) builds one with both set.",
-    helper = "io.github.bulwark.runtime.SecureHttp")
+        + "ResponseCookie.from(..).secure(true).httpOnly(true); SecureCookies.session(name, value) "
+        + "builds a Set-Cookie value with Secure, HttpOnly and SameSite=Strict set.",
+    helper = "io.github.bulwark.runtime.SecureCookies")
 public final class InsecureCookie implements NodeRule<Node> {
 
   /** Names that carry a session or credential, which scripts must not read. */

@@ -1,0 +1,136 @@
+package io.github.bulwark.core.engine;
+
+import io.github.bulwark.core.model.Diagnostic;
+import io.github.bulwark.core.model.Finding;
+import io.github.bulwark.core.model.SourceRange;
+import io.github.bulwark.core.rule.LineFindings;
+import io.github.bulwark.core.rule.RuleDescriptor;
+import io.github.bulwark.core.rule.TextFile;
+import io.github.bulwark.core.rule.TextFileRule;
+import io.github.bulwark.core.source.SourceFile;
+import io.github.bulwark.core.source.SourceReader;
+import io.github.bulwark.core.source.SourceText;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IllegalFormatException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs the text-file rules over one configuration file: decoded like a source file, binary files
+ * skipped with a warning, a {@code bulwark:ignore RuleId} comment (any comment syntax) on the
+ * line or alone on the line above honoured, fingerprints from the rule, the file and the
+ * normalised line so they survive edits elsewhere in the file.
+ */
+final class TextFileAnalysis {
+
+  private static final Pattern IGNORE = Pattern.compile("bulwark:ignore(?![\\w-])([^\\n]*)");
+  private static final Pattern COMMENT_ONLY = Pattern.compile("\\s*(#|!|//|<!--|/\\*|\\*).*");
+
+  private TextFileAnalysis() {}
+
+  static FileAnalyzer.FileOutcome analyse(SourceFile file, byte[] bytes, SourceReader reader,
+      RuleDispatcher dispatcher, List<Diagnostic> diagnostics) {
+    String name = file.relativePath();
+    if (looksBinary(bytes)) {
+      diagnostics.add(new Diagnostic(Diagnostic.Kind.ENCODING_WARNING, name, 0, 0,
+          "binary content (NUL bytes); not scanned as text"));
+      return new FileAnalyzer.FileOutcome(List.of(), diagnostics, false, 0);
+    }
+    SourceText source = reader.decode(bytes);
+    source.warning().ifPresent(warning ->
+        diagnostics.add(new Diagnostic(Diagnostic.Kind.ENCODING_WARNING, name, 0, 0, warning)));
+    List<String> lines = Arrays.asList(source.text().split("\r\n|\r|\n", -1));
+    TextFile text = new TextFile(name, lines);
+    List<Finding> findings = new ArrayList<>();
+    Map<String, Integer> occurrences = new HashMap<>();
+    for (TextFileRule rule : dispatcher.textRulesFor(text.fileName())) {
+      RuleDescriptor descriptor = rule.descriptor();
+      LineFindings sink = (line, start, end, format, args) -> {
+        if (line < 1 || line > lines.size() || ignored(lines, line, descriptor)) {
+          return;
+        }
+        String content = lines.get(line - 1);
+        String normalised = content.replaceAll("\\s+", " ").trim();
+        int occurrence = occurrences.merge(descriptor.id() + '\n' + normalised, 1, Integer::sum);
+        int startColumn = Math.max(1, start);
+        int endColumn = Math.max(startColumn, end);
+        findings.add(new Finding(descriptor.id(), descriptor.severity(), descriptor.confidence(),
+            name, new SourceRange(line, startColumn, line, endColumn), format(format, args),
+            descriptor.fix(), Fingerprints.hash(descriptor.id(), name, normalised, occurrence)));
+      };
+      try {
+        rule.check(text, sink);
+      } catch (RuntimeException | StackOverflowError e) {
+        diagnostics.add(new Diagnostic(Diagnostic.Kind.ENGINE_ERROR, name, 0, 0,
+            "rule " + descriptor.id() + " failed: " + e + " (the other rules and files were"
+                + " checked)"));
+      }
+    }
+    long lineCount = source.text().isEmpty() ? 0
+        : lines.get(lines.size() - 1).isEmpty() ? lines.size() - 1 : lines.size();
+    return new FileAnalyzer.FileOutcome(findings, diagnostics, true, lineCount);
+  }
+
+  private static boolean looksBinary(byte[] bytes) {
+    int limit = Math.min(bytes.length, 8192);
+    boolean utf16 = bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFE || (bytes[0] & 0xFF) == 0xFF);
+    if (utf16) {
+      return false;
+    }
+    for (int i = 0; i < limit; i++) {
+      if (bytes[i] == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean ignored(List<String> lines, int line, RuleDescriptor rule) {
+    if (ignores(lines.get(line - 1), rule)) {
+      return true;
+    }
+    if (line >= 2) {
+      String above = lines.get(line - 2);
+      return COMMENT_ONLY.matcher(above).matches() && ignores(above, rule);
+    }
+    return false;
+  }
+
+  private static boolean ignores(String text, RuleDescriptor rule) {
+    Matcher matcher = IGNORE.matcher(text);
+    if (!matcher.find()) {
+      return false;
+    }
+    String ids = matcher.group(1);
+    int reason = ids.indexOf("--");
+    if (reason >= 0) {
+      ids = ids.substring(0, reason);
+    }
+    ids = ids.replace("-->", " ").replace("*/", " ").trim();
+    if (ids.isEmpty()) {
+      return true;
+    }
+    for (String id : ids.split("[,\\s]+")) {
+      if (rule.answersTo(id.trim())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String format(String format, Object[] args) {
+    if (args == null || args.length == 0) {
+      return format;
+    }
+    try {
+      return String.format(Locale.ROOT, format, args);
+    } catch (IllegalFormatException e) {
+      return format;
+    }
+  }
+}

@@ -65,9 +65,12 @@ public final class PathTraversal implements NodeRule<Node> {
     } else if ((name.equals("resolve") || name.equals("resolveSibling"))
         && call.getArguments().size() == 1 && isPathLike(call, file)) {
       checkTextArguments(call.getArguments(), file, findings, name + "()");
-    } else if (receiver.equals("Files") && FILES_METHODS.contains(name)
-        && !call.getArguments().isEmpty()) {
-      checkTextArguments(List.of(call.getArgument(0)), file, findings, "Files." + name + "()");
+    } else if ((receiver.equals("Files") || receiver.endsWith("nio.file.Files"))
+        && FILES_METHODS.contains(name) && !call.getArguments().isEmpty()) {
+      // Files.copy(InputStream, Path): the stream is content, the path is the second argument.
+      Expression target = isStream(call.getArgument(0), file) && call.getArguments().size() > 1
+          ? call.getArgument(1) : call.getArgument(0);
+      checkTextArguments(List.of(target), file, findings, "Files." + name + "()");
     }
   }
 
@@ -89,6 +92,17 @@ public final class PathTraversal implements NodeRule<Node> {
         return;
       }
     }
+  }
+
+  /** An input stream or reader: data to copy, not a place in the file system. */
+  private static boolean isStream(Expression argument, FileContext file) {
+    Expression e = FileContext.unwrap(argument);
+    if (e instanceof MethodCallExpr call && (call.getNameAsString().equals("getInputStream")
+        || call.getNameAsString().equals("openStream"))) {
+      return true;
+    }
+    String type = file.declaredType(e).orElse("");
+    return type.endsWith("InputStream") || type.endsWith("Reader");
   }
 
   private static boolean isFileOrPath(Expression argument, FileContext file) {

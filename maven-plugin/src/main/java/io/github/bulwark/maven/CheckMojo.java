@@ -97,8 +97,15 @@ public class CheckMojo extends AbstractMojo {
       log.info("Skipping Bulwark check: packaging 'pom' has no sources");
       return;
     }
-    List<Path> roots = CheckPlan.sourceRoots(project.getCompileSourceRoots(),
-        includeTests ? project.getTestCompileSourceRoots() : List.of(),
+    // Resource folders hold the configuration HardcodedSecretInConfig reads.
+    List<String> compileRoots = new java.util.ArrayList<>(project.getCompileSourceRoots());
+    project.getResources().forEach(resource -> compileRoots.add(resource.getDirectory()));
+    List<String> testRoots = new java.util.ArrayList<>();
+    if (includeTests) {
+      testRoots.addAll(project.getTestCompileSourceRoots());
+      project.getTestResources().forEach(resource -> testRoots.add(resource.getDirectory()));
+    }
+    List<Path> roots = CheckPlan.sourceRoots(compileRoots, testRoots,
         project.getBuild().getDirectory(), excludeGeneratedSources);
     if (roots.isEmpty()) {
       log.info("Skipping Bulwark check: no source roots to scan");

@@ -172,7 +172,7 @@ public final class HardcodedSecretInConfig implements TextFileRule {
     Optional<String> token = SecretPatterns.wellKnownToken(value);
     if (token.isPresent()) {
       findings.report(line, Math.max(column, 1), Math.max(column, 1) + value.length() - 1,
-          "'%s' holds a %s", key, token.get());
+          "'%s' holds a credential in a well-known format (%s)", key, token.get());
       return true;
     }
     if (SecretPatterns.isSecretAssignment(key, value)) {
@@ -189,7 +189,7 @@ public final class HardcodedSecretInConfig implements TextFileRule {
       return;
     }
     SecretPatterns.wellKnownToken(line).ifPresent(kind ->
-        findings.report(lineNumber, 1, Math.max(1, line.length()), "line holds a %s", kind));
+        findings.report(lineNumber, 1, Math.max(1, line.length()), "line holds a credential in a well-known format (%s)", kind));
   }
 
   private static String stripComment(String line) {

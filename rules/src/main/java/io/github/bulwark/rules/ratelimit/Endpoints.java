@@ -1,0 +1,271 @@
+package io.github.bulwark.rules.ratelimit;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.NodeList;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.ArrayInitializerExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.MemberValuePair;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.NormalAnnotationExpr;
+import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises web entry points without types: Spring MVC handler methods, JAX-RS resource methods
+ * and servlet {@code doPost}/{@code doGet}; their HTTP verb and path as the annotations write them;
+ * and what their bodies do for authentication (check a password, issue a token or a session).
+ * Shared by the rate-limit and second-factor rules.
+ */
+public final class Endpoints {
+
+  private static final Set<String> SPRING_VERBS = Set.of(
+      "GetMapping", "PostMapping", "PutMapping", "PatchMapping", "DeleteMapping", "RequestMapping");
+  private static final Set<String> JAXRS_VERBS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
+  private static final Set<String> SERVLET_METHODS = Set.of("doPost", "doGet", "doPut", "service");
+
+  /** A call that checks a password (or hands credentials to a framework that does). */
+  private static final Pattern PASSWORD_CHECK = Pattern.compile(
+      "(?i)(checkpw|verifyPassword|checkPassword|validatePassword|passwordMatches|"
+          + "isPasswordValid|validateCredentials|checkCredentials|verifyCredentials|"
+          + "authenticateUser|authenticate|login)");
+  /** {@code encoder.matches(raw, hash)} is a password check; other {@code matches} are not. */
+  private static final Pattern MATCHES_RECEIVER = Pattern.compile("(?i).*(encoder|password|hasher|bcrypt|argon|scrypt|crypt).*");
+  /** A call that hands out a credential: a token or a session. */
+  private static final Pattern ISSUES_TOKEN = Pattern.compile(
+      "(?i)(generate|create|issue|sign|mint|build|make|encode|new)(access|refresh|jwt|auth|"
+          + "session|id)?(token|jwt)s?|generateAccessToken|createSession|issueSession");
+
+  private Endpoints() {}
+
+  /** The HTTP verb and path of an entry point, as far as the source tells them. */
+  public record Route(String verb, String path, String kind) {
+
+    /** True for a verb that reads without side effects (a login form page, not a login). */
+    public boolean isGet() {
+      return verb.equals("GET");
+    }
+  }
+
+  /** The route of a handler method, or empty when the method is not an entry point. */
+  public static Optional<Route> route(MethodDeclaration method) {
+    Optional<TypeDeclaration<?>> type = enclosingType(method);
+    String classPath = type.map(Endpoints::classPath).orElse("");
+    for (AnnotationExpr annotation : method.getAnnotations()) {
+      String name = annotation.getName().getIdentifier();
+      if (SPRING_VERBS.contains(name)) {
+        String verb = name.equals("RequestMapping")
+            ? requestMappingVerb(annotation) : name.replace("Mapping", "").toUpperCase(Locale.ROOT);
+        return Optional.of(new Route(verb, join(classPath, firstPath(annotation)), "spring"));
+      }
+    }
+    boolean jaxrs = false;
+    String verb = "ANY";
+    String path = "";
+    for (AnnotationExpr annotation : method.getAnnotations()) {
+      String name = annotation.getName().getIdentifier();
+      if (JAXRS_VERBS.contains(name)) {
+        jaxrs = true;
+        verb = name;
+      } else if (name.equals("Path")) {
+        jaxrs = true;
+        path = firstPath(annotation);
+      }
+    }
+    if (jaxrs) {
+      return Optional.of(new Route(verb, join(classPath, path), "jaxrs"));
+    }
+    if (SERVLET_METHODS.contains(method.getNameAsString()) && method.getParameters().size() == 2
+        && type.map(Endpoints::isServlet).orElse(false)) {
+      String servletVerb = switch (method.getNameAsString()) {
+        case "doGet" -> "GET";
+        case "service" -> "ANY";
+        default -> method.getNameAsString().substring(2).toUpperCase(Locale.ROOT);
+      };
+      return Optional.of(new Route(servletVerb, classPath, "servlet"));
+    }
+    return Optional.empty();
+  }
+
+  private static String requestMappingVerb(AnnotationExpr annotation) {
+    if (annotation instanceof NormalAnnotationExpr normal) {
+      for (MemberValuePair pair : normal.getPairs()) {
+        if (pair.getNameAsString().equals("method")) {
+          String text = pair.getValue().toString();
+          for (String verb : JAXRS_VERBS) {
+            if (text.contains(verb)) {
+              return verb;
+            }
+          }
+        }
+      }
+    }
+    return "ANY";
+  }
+
+  /** The path on a type: {@code @RequestMapping}, {@code @Path}, {@code @WebServlet} (or its name). */
+  private static String classPath(TypeDeclaration<?> type) {
+    for (AnnotationExpr annotation : type.getAnnotations()) {
+      String name = annotation.getName().getIdentifier();
+      if (name.equals("RequestMapping") || name.equals("Path") || name.equals("WebServlet")) {
+        String path = firstPath(annotation);
+        if (path.isEmpty() && name.equals("WebServlet")) {
+          path = member(annotation, "name").map(Endpoints::literal).orElse("");
+        }
+        return path;
+      }
+    }
+    return "";
+  }
+
+  private static boolean isServlet(TypeDeclaration<?> type) {
+    if (type.getAnnotationByName("WebServlet").isPresent()) {
+      return true;
+    }
+    return type instanceof ClassOrInterfaceDeclaration c && c.getExtendedTypes().stream()
+        .anyMatch(t -> t.getNameAsString().endsWith("Servlet"));
+  }
+
+  /** The first path an annotation names ({@code value}, {@code path} or {@code urlPatterns}). */
+  static String firstPath(AnnotationExpr annotation) {
+    if (annotation instanceof SingleMemberAnnotationExpr single) {
+      return literal(single.getMemberValue());
+    }
+    for (String key : List.of("value", "path", "urlPatterns")) {
+      Optional<Expression> value = member(annotation, key);
+      if (value.isPresent()) {
+        return literal(value.get());
+      }
+    }
+    return "";
+  }
+
+  private static Optional<Expression> member(AnnotationExpr annotation, String key) {
+    if (annotation instanceof NormalAnnotationExpr normal) {
+      for (MemberValuePair pair : normal.getPairs()) {
+        if (pair.getNameAsString().equals(key)) {
+          return Optional.of(pair.getValue());
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String literal(Expression expression) {
+    if (expression instanceof ArrayInitializerExpr array) {
+      NodeList<Expression> values = array.getValues();
+      return values.isEmpty() ? "" : literal(values.get(0));
+    }
+    if (expression.isStringLiteralExpr()) {
+      return expression.asStringLiteralExpr().getValue();
+    }
+    // A constant (LOGIN_PATH, Paths.LOGIN): its name says as much as its value here.
+    if (expression instanceof NameExpr name) {
+      return name.getNameAsString();
+    }
+    if (expression instanceof FieldAccessExpr access) {
+      return access.getNameAsString();
+    }
+    return expression.toString();
+  }
+
+  private static String join(String prefix, String path) {
+    if (prefix.isEmpty()) {
+      return path;
+    }
+    if (path.isEmpty()) {
+      return prefix;
+    }
+    return prefix.replaceAll("/+$", "") + "/" + path.replaceAll("^/+", "");
+  }
+
+  public static Optional<TypeDeclaration<?>> enclosingType(Node node) {
+    return node.findAncestor(TypeDeclaration.class).map(t -> (TypeDeclaration<?>) t);
+  }
+
+  /** True when the method's body checks a password. */
+  public static boolean checksPassword(MethodDeclaration method) {
+    for (MethodCallExpr call : method.findAll(MethodCallExpr.class)) {
+      String name = call.getNameAsString();
+      if (name.equals("matches") && call.getArguments().size() == 2 && call.getScope()
+          .map(s -> MATCHES_RECEIVER.matcher(s.toString()).matches()).orElse(false)) {
+        return true;
+      }
+      if (PASSWORD_CHECK.matcher(name).matches() && !call.getArguments().isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when the method's body hands out a token or starts a session. */
+  public static boolean issuesCredential(MethodDeclaration method) {
+    for (MethodCallExpr call : method.findAll(MethodCallExpr.class)) {
+      String name = call.getNameAsString();
+      if (ISSUES_TOKEN.matcher(name).matches()) {
+        return true;
+      }
+      String receiver = call.getScope().map(Object::toString).orElse("");
+      if (name.equals("builder") && receiver.endsWith("Jwts") || name.equals("create")
+          && receiver.equals("JWT") || name.equals("setAuthentication")
+          || name.equals("getSession") && !call.getArguments().toString().contains("false")
+          || name.equals("setAttribute") && receiver.toLowerCase(Locale.ROOT).contains("session")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The lower-case words of an identifier or path: {@code verify2faCode} gives verify, 2fa, code. */
+  public static List<String> words(String identifier) {
+    List<String> words = new ArrayList<>();
+    if (identifier == null) {
+      return words;
+    }
+    String spaced = identifier
+        .replaceAll("([a-z])([A-Z0-9])", "$1 $2")
+        .replaceAll("([0-9])([A-Z])", "$1 $2")
+        .replaceAll("([A-Z]+)([A-Z][a-z])", "$1 $2")
+        .replaceAll("[^A-Za-z0-9]+", " ");
+    for (String word : spaced.trim().split(" +")) {
+      if (!word.isEmpty()) {
+        words.add(word.toLowerCase(Locale.ROOT));
+      }
+    }
+    // "2 fa" from "2FA" / "2Fa": keep the unit whole.
+    List<String> merged = new ArrayList<>();
+    for (int i = 0; i < words.size(); i++) {
+      String word = words.get(i);
+      if (word.matches("\\d+") && i + 1 < words.size() && words.get(i + 1).equals("fa")) {
+        merged.add(word + "fa");
+        i++;
+      } else {
+        merged.add(word);
+      }
+    }
+    return merged;
+  }
+
+  /** Words joined without separators, for run-together names ({@code apikey}, {@code twofactor}). */
+  public static String squashed(String identifier) {
+    return String.join("", words(identifier));
+  }
+
+  /** True for a path in a test source tree (methods the project index holds from tests). */
+  public static boolean isTestPath(String relativePath) {
+    String path = "/" + relativePath.replace('\\', '/');
+    String name = path.substring(path.lastIndexOf('/') + 1);
+    return path.contains("/src/test/") || path.contains("/test/") || path.contains("/tests/")
+        || name.endsWith("Test.java") || name.endsWith("Tests.java") || name.endsWith("IT.java");
+  }
+}

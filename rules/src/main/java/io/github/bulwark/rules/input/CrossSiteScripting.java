@@ -48,7 +48,7 @@ public final class CrossSiteScripting implements NodeRule<Node> {
   private static final Set<String> JAX_RS_VERBS =
       Set.of("GET", "POST", "PUT", "DELETE", "PATCH");
   private static final Pattern HTML = Pattern.compile("(?i)html");
-  private static final Pattern NON_HTML = Pattern.compile("(?i)json|plain|xml|csv|octet");
+  private static final Pattern NON_HTML = Pattern.compile("(?i)json|plain|xml|csv|octet|image|pdf");
   private static final Set<String> STREAM_GETTERS = Set.of("getWriter", "getOutputStream");
   /** Receivers that name an HTTP response (not a socket, process or URL connection). */
   private static final Pattern RESPONSE_NAME =

@@ -13,6 +13,7 @@ import io.github.bulwark.core.rule.RuleInfo;
 import io.github.bulwark.core.taint.SinkKind;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Flags response headers and cookies whose value comes from untrusted input
@@ -33,6 +34,9 @@ import java.util.Set;
     helper = "io.github.bulwark.runtime.InputValidator")
 public final class HeaderInjection implements NodeRule<Node> {
 
+  private static final Pattern RESPONSE_RECEIVER =
+      Pattern.compile("(?is).*(response|resp|res|exchange|headers).*");
+  private static final Pattern HEADERS_RECEIVER = Pattern.compile("(?i).*headers.*");
   private static final Set<String> HEADER_METHODS =
       Set.of("setHeader", "addHeader", "header", "set", "add");
 
@@ -62,10 +66,13 @@ public final class HeaderInjection implements NodeRule<Node> {
       return;
     }
     String receiver = TaintSinks.receiver(call);
-    boolean response = name.endsWith("Header")
-        ? receiver.matches("(?i).*(response|resp|res|exchange|headers).*")
-            || TaintSinks.receiverType(call, file).contains("Response")
-        : receiver.matches("(?i).*headers.*");
+    // setHeader/addHeader on a servlet response, header(..) on a ResponseEntity or JAX-RS
+    // Response builder; set/add on Spring's HttpHeaders.
+    String type = TaintSinks.receiverType(call, file);
+    boolean response = name.endsWith("Header") || name.equals("header")
+        ? RESPONSE_RECEIVER.matcher(receiver).matches() || type.contains("Response")
+            || type.contains("Headers")
+        : HEADERS_RECEIVER.matcher(receiver).matches() || type.endsWith("Headers");
     boolean location = file.constantString(call.getArgument(0))
         .map("Location"::equalsIgnoreCase).orElse(false);
     if (response && !location) {

@@ -12,6 +12,7 @@ import io.github.bulwark.core.rule.Findings;
 import io.github.bulwark.core.rule.NodeRule;
 import io.github.bulwark.core.rule.RuleInfo;
 import io.github.bulwark.core.taint.SinkKind;
+import java.util.Set;
 
 /**
  * Flags untrusted input written to a log record through SLF4J, Log4j, java.util.logging or
@@ -33,6 +34,13 @@ import io.github.bulwark.core.taint.SinkKind;
     helper = "io.github.bulwark.runtime.SecurityLog")
 public final class LogInjection implements NodeRule<MethodCallExpr> {
 
+  /** A logger held under a name without "log" in it (JUL, AUDIT) is known by its type. */
+  private static final Set<String> LOGGER_TYPES =
+      Set.of("Logger", "Log", "ExtendedLogger", "Category", "System.Logger");
+  private static final Set<String> LEVELS = Set.of(
+      "trace", "debug", "info", "warn", "warning", "error", "fatal", "severe", "fine", "finer",
+      "finest", "config", "log", "logp");
+
   @Override
   public Class<MethodCallExpr> nodeType() {
     return MethodCallExpr.class;
@@ -40,7 +48,9 @@ public final class LogInjection implements NodeRule<MethodCallExpr> {
 
   @Override
   public void check(MethodCallExpr call, FileContext file, Findings findings) {
-    if (!CallShapes.isLoggingCall(call) || call.getArguments().isEmpty()) {
+    if (call.getArguments().isEmpty() || !(CallShapes.isLoggingCall(call)
+        || LEVELS.contains(call.getNameAsString())
+            && LOGGER_TYPES.contains(TaintSinks.receiverType(call, file)))) {
       return;
     }
     for (Expression argument : call.getArguments()) {

@@ -11,13 +11,20 @@ import io.github.bulwark.core.rule.Findings;
 import io.github.bulwark.core.rule.NodeRule;
 import io.github.bulwark.core.rule.RuleInfo;
 import io.github.bulwark.core.taint.SinkKind;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.NameExpr;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.Set;
 
 /**
- * Flags outbound requests whose URL or host comes from untrusted input: {@code new URL},
- * {@code URI.create}, the JDK HttpClient, RestTemplate, WebClient, OkHttp, Apache HttpClient,
- * Jsoup and JAX-RS clients.
+ * Flags outbound requests whose URL or host comes from untrusted input: {@code new URL} (unless
+ * it is only parsed and inspected), the JDK HttpClient, RestTemplate, WebClient, OkHttp, Apache HttpClient,
+ * Jsoup and JAX-RS clients. An address whose scheme and host are constant (only the path or
+ * query varies) is not a finding.
  */
 @RuleInfo(
     id = "ServerSideRequestForgery",
@@ -38,6 +45,13 @@ public final class ServerSideRequestForgery implements NodeRule<Node> {
   private static final Set<String> URL_TYPES = Set.of(
       "URL", "HttpGet", "HttpPost", "HttpPut", "HttpDelete", "HttpPatch", "HttpHead",
       "Socket", "InetSocketAddress");
+  private static final Pattern FIXED_HOST =
+      Pattern.compile("(?is)[a-z][a-z0-9+.-]*://[^/?#@\\\\]+[/?#].*");
+  /** URL methods that read the parsed address and connect nowhere. */
+  private static final Set<String> INSPECTION = Set.of(
+      "getHost", "getProtocol", "getPort", "getDefaultPort", "getPath", "getQuery", "getFile",
+      "getRef", "getAuthority", "getUserInfo", "toURI", "toExternalForm", "toString", "equals",
+      "sameFile");
   private static final Set<String> URL_METHODS = Set.of(
       "getForObject", "getForEntity", "postForObject", "postForEntity", "exchange",
       "baseUrl", "uri", "url", "target", "connect", "newBuilder", "create");
@@ -56,7 +70,9 @@ public final class ServerSideRequestForgery implements NodeRule<Node> {
   public void check(Node node, FileContext file, Findings findings) {
     if (node instanceof ObjectCreationExpr creation) {
       String type = creation.getType().getNameAsString();
-      if (URL_TYPES.contains(type) && !creation.getArguments().isEmpty()) {
+      if (URL_TYPES.contains(type) && !creation.getArguments().isEmpty()
+          && !fixedHost(creation.getArgument(0), file)
+          && !(type.equals("URL") && onlyInspected(creation))) {
         TaintSinks.check(creation.getArgument(0), SinkKind.URL, file, findings,
             "the address of new " + type + "()");
       }
@@ -69,8 +85,8 @@ public final class ServerSideRequestForgery implements NodeRule<Node> {
       return;
     }
     boolean client = switch (name) {
-      case "create" -> receiver.equals("URI") || receiver.endsWith("WebClient")
-          || receiver.endsWith("RestClient");
+      // URI.create only parses: the request is made where the URI is used (newBuilder, uri).
+      case "create" -> receiver.endsWith("WebClient") || receiver.endsWith("RestClient");
       case "newBuilder" -> receiver.endsWith("HttpRequest");
       case "connect" -> receiver.endsWith("Jsoup");
       case "target" -> receiver.matches("(?i).*client.*");
@@ -78,9 +94,44 @@ public final class ServerSideRequestForgery implements NodeRule<Node> {
           && !receiver.matches("(?i).*(map|header|model|properties).*");
       default -> receiver.matches("(?i).*(rest|template|client|http).*");
     };
-    if (client) {
+    if (client && !fixedHost(call.getArgument(0), file)) {
       TaintSinks.check(call.getArgument(0), SinkKind.URL, file, findings,
           "the address of " + name + "()");
     }
+  }
+
+  /**
+   * The address starts with a constant scheme, host and a path separator: the client only picks
+   * the path or query on a host we chose ("https://api.example.com/users/" + id). Without the
+   * separator, "https://api.example.com" + "@evil.example" would still change the host.
+   */
+  private static boolean fixedHost(Expression address, FileContext file) {
+    return file.constantPrefix(address).map(p -> FIXED_HOST.matcher(p).matches()).orElse(false);
+  }
+
+  /**
+   * A URL only parsed and inspected (new URL(next).getHost() to validate a redirect) makes no
+   * request; one that is opened, or passed on, may.
+   */
+  private static boolean onlyInspected(ObjectCreationExpr creation) {
+    Node parent = creation.getParentNode().orElse(null);
+    if (parent instanceof MethodCallExpr call && call.getScope().orElse(null) == creation) {
+      return INSPECTION.contains(call.getNameAsString());
+    }
+    if (!(parent instanceof VariableDeclarator variable)) {
+      return false;
+    }
+    String name = variable.getNameAsString();
+    Optional<CallableDeclaration> method = creation.findAncestor(CallableDeclaration.class);
+    if (method.isEmpty()) {
+      return false;
+    }
+    List<NameExpr> uses = method.get().findAll(NameExpr.class).stream()
+        .filter(n -> ((NameExpr) n).getNameAsString().equals(name)).map(n -> (NameExpr) n)
+        .toList();
+    return !uses.isEmpty() && uses.stream().allMatch(use -> use.getParentNode()
+        .filter(p -> p instanceof MethodCallExpr m && m.getScope().orElse(null) == use
+            && INSPECTION.contains(m.getNameAsString()))
+        .isPresent());
   }
 }

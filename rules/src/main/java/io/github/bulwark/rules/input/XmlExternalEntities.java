@@ -89,14 +89,14 @@ public final class XmlExternalEntities implements NodeRule<Node> {
       }
       kind = type;
     }
-    if (file.isTestCode() || hardened((Expression) node)) {
+    if (file.isTestCode() || hardened((Expression) node, file)) {
       return;
     }
     findings.report(node, "%s is created without disabling DTDs and external entities", kind);
   }
 
   /** A hardening call on the variable that holds the factory, in the same method. */
-  private static boolean hardened(Expression created) {
+  private static boolean hardened(Expression created, FileContext file) {
     Optional<String> variable = holder(created);
     Optional<Node> scope = created.findAncestor(CallableDeclaration.class).map(m -> (Node) m)
         .or(() -> created.findAncestor(com.github.javaparser.ast.body.TypeDeclaration.class)
@@ -113,7 +113,8 @@ public final class XmlExternalEntities implements NodeRule<Node> {
         .filter(c -> c.getScope().map(s -> s instanceof NameExpr n
             && n.getNameAsString().equals(variable.get())).orElse(false))
         .anyMatch(c -> HARDENING.matcher(c.toString()).matches()
-            || c.getNameAsString().equals("setExpandEntityReferences"));
+            || c.getArguments().stream().anyMatch(a -> file.constantString(a)
+                .map(v -> HARDENING.matcher(v).matches()).orElse(false)));
   }
 
   private static Optional<String> holder(Expression created) {

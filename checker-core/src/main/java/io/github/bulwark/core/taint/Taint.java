@@ -39,6 +39,18 @@ public final class Taint {
     return new Taint(List.of(), Set.of(), Set.of(index), false);
   }
 
+  /**
+   * The same taint without symbolic parameters: what survives outside the method it was
+   * computed in (a field written by a constructor from its parameter is not tainted by that).
+   * Null when only parameters made it.
+   */
+  Taint withoutParameters() {
+    if (!fromSource) {
+      return null;
+    }
+    return parameters.isEmpty() ? this : new Taint(path, cleared, Set.of(), true);
+  }
+
   /** True when the value comes from a real source (not only from a summary's parameters). */
   public boolean fromSource() {
     return fromSource;

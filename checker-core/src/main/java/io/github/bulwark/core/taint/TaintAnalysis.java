@@ -233,6 +233,9 @@ public final class TaintAnalysis {
       if (summary != null) {
         Taint out = summary.fromSource() ? summary : null;
         for (int index : summary.parameters()) {
+          if (index >= args.size()) {
+            continue; // varargs or a mismatched overload: no argument to follow
+          }
           Taint argument = args.get(index).allTaint();
           if (argument != null) {
             out = Taint.merge(out, summary.appliedTo(argument,
@@ -280,8 +283,11 @@ public final class TaintAnalysis {
     return value == null ? Value.UNKNOWN : value;
   }
 
+  /** Joins a value into a field; parameter-only taint stays with the method that had it. */
   void assignField(String name, Value value) {
-    fields.merge(name, value, Value::merge);
+    Taint taint = value.allTaint();
+    Taint kept = taint == null ? null : taint.withoutParameters();
+    fields.merge(name, kept == null ? Value.UNKNOWN : Value.tainted(kept), Value::merge);
   }
 
   /** A flow step at a node's position. */

@@ -17,6 +17,7 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.CatchClause;
 import com.github.javaparser.ast.stmt.DoStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
@@ -263,9 +264,9 @@ public final class MissingSecurityLogging implements NodeRule<Node> {
     if (name.equals("setAccountNonLocked") && flag) {
       return !((BooleanLiteralExpr) args.get(0)).getValue();
     }
-    return LOCK_CALL.matcher(name).matches() && call.getScope()
-        .map(s -> s.toString().toLowerCase(Locale.ROOT).matches(".*(user|account|member|login).*"))
-        .orElse(!name.equals("lock"));
+    // lockAccount(..), user.lock(), attempts.lock(username): something names the account
+    return LOCK_CALL.matcher(name).matches() && (!name.equals("lock")
+        || call.toString().toLowerCase(Locale.ROOT).matches("(?s).*(user|account|member|login).*"));
   }
 
   private static boolean isFileSystemDenial(String type, FileContext file) {
@@ -435,14 +436,24 @@ public final class MissingSecurityLogging implements NodeRule<Node> {
   }
 
   /**
-   * The calls made on the way to {@code statement}: what runs before it in each enclosing block
-   * (not the inside of branches that were not taken), the conditions that led to it, and the
-   * statement itself.
+   * The calls made on the way to {@code statement} from the decision that led to it: the check
+   * itself (a helper that checks may log), what runs before the statement inside the branch
+   * (not the inside of branches that were not taken), and the statement itself. The decision is
+   * the nearest enclosing security check, else the nearest {@code if} or {@code catch}; outside
+   * any, the path starts at the top of the method.
    */
   private static MethodSummary pathSummary(Statement statement, FileContext file,
       MethodDeclaration method) {
     List<Node> onPath = new ArrayList<>();
     onPath.add(statement);
+    boolean checkAbove = false;
+    for (Node up = statement; up != null && !(up instanceof CallableDeclaration<?>)
+        && !(up instanceof LambdaExpr); up = up.getParentNode().orElse(null)) {
+      if (up instanceof IfStmt ifStmt && (isFailedCheck(ifStmt.getCondition(), file)
+          || isCheck(ifStmt.getCondition(), file))) {
+        checkAbove = true;
+      }
+    }
     Node child = statement;
     for (Node parent = statement.getParentNode().orElse(null); parent != null
         && !(parent instanceof CallableDeclaration<?>) && !(parent instanceof LambdaExpr);
@@ -456,6 +467,12 @@ public final class MissingSecurityLogging implements NodeRule<Node> {
         }
       } else if (parent instanceof IfStmt ifStmt) {
         onPath.add(ifStmt.getCondition());
+        if (!checkAbove || isFailedCheck(ifStmt.getCondition(), file)
+            || isCheck(ifStmt.getCondition(), file)) {
+          break; // the decision: what ran before it did not record its outcome
+        }
+      } else if (parent instanceof CatchClause) {
+        break;
       } else if (parent instanceof WhileStmt loop) {
         onPath.add(loop.getCondition());
       }

@@ -93,7 +93,7 @@ public final class SensitiveDataLogged implements NodeRule<MethodCallExpr> {
 
   @Override
   public void check(MethodCallExpr call, FileContext file, Findings findings) {
-    boolean logging = CallShapes.isLoggingCall(call);
+    boolean logging = LogCalls.isLogCall(call, file);
     boolean printing = CallShapes.isPrintCall(call)
         && !call.getNameAsString().equals("printStackTrace");
     if (!logging && !printing) {

@@ -32,6 +32,8 @@ public final class Endpoints {
   private static final Set<String> SPRING_VERBS = Set.of(
       "GetMapping", "PostMapping", "PutMapping", "PatchMapping", "DeleteMapping", "RequestMapping");
   private static final Set<String> JAXRS_VERBS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
+  private static final Set<String> EXCHANGE_TYPES =
+      Set.of("HttpExchange", "RoutingContext", "ServerRequest");
   private static final Set<String> SERVLET_METHODS = Set.of("doPost", "doGet", "doPut", "service");
 
   /** A call that checks a password (or hands credentials to a framework that does). */
@@ -84,6 +86,12 @@ public final class Endpoints {
     }
     if (jaxrs) {
       return Optional.of(new Route(verb, join(classPath, path), "jaxrs"));
+    }
+    // Frameworks without annotations (JDK HttpServer, Vert.x, Javalin, WebFlux functional):
+    // the exchange parameter marks a handler; its class name says what it handles.
+    if (method.getParameters().stream()
+        .anyMatch(p -> EXCHANGE_TYPES.contains(p.getType().asString().replaceAll(".*\\.", "")))) {
+      return Optional.of(new Route("ANY", classPath, "handler"));
     }
     if (SERVLET_METHODS.contains(method.getNameAsString()) && method.getParameters().size() == 2
         && type.map(Endpoints::isServlet).orElse(false)) {
@@ -197,7 +205,8 @@ public final class Endpoints {
   public static boolean checksPassword(MethodDeclaration method) {
     for (MethodCallExpr call : method.findAll(MethodCallExpr.class)) {
       String name = call.getNameAsString();
-      if (name.equals("matches") && call.getArguments().size() == 2 && call.getScope()
+      if ((name.equals("matches") || name.equals("verify") || name.equals("check"))
+          && call.getArguments().size() == 2 && call.getScope()
           .map(s -> MATCHES_RECEIVER.matcher(s.toString()).matches()).orElse(false)) {
         return true;
       }

@@ -106,7 +106,9 @@ public final class MissingRateLimit implements NodeRule<MethodDeclaration> {
     }
     MethodSummary self = MethodSummaries.of(file.file().relativePath(), method);
     String where = (endpoint.verb().equals("ANY") ? "" : endpoint.verb() + " ")
-        + (endpoint.path().isEmpty() ? method.getNameAsString() + "()" : endpoint.path());
+        + (endpoint.path().isEmpty() ? Endpoints.enclosingType(method)
+            .map(t -> t.getNameAsString() + ".").orElse("") + method.getNameAsString() + "()"
+            : endpoint.path());
     findings.reportDeferred(method.getName(), index -> throttled(self, endpoint, index)
         ? Optional.empty()
         : Optional.of(String.format("%s %s with no rate limit, failed-attempt counter or lockout "
@@ -122,9 +124,9 @@ public final class MissingRateLimit implements NodeRule<MethodDeclaration> {
     }
     List<String> words = new ArrayList<>(Endpoints.words(route.path()));
     words.addAll(Endpoints.words(method.getNameAsString()));
-    if (route.path().isEmpty() || route.kind().equals("servlet")) {
+    if (route.path().isEmpty() || route.kind().equals("servlet") || route.kind().equals("handler")) {
       Endpoints.enclosingType(method).ifPresent(t -> words.addAll(Endpoints.words(
-          t.getNameAsString().replaceAll("(Servlet|Controller|Resource|Endpoint)$", ""))));
+          t.getNameAsString().replaceAll("(Servlet|Controller|Resource|Endpoint|Handler)$", ""))));
     }
     String methodName = method.getNameAsString().toLowerCase(Locale.ROOT);
     if (words.stream().anyMatch(NOT_AUTH_WORDS::contains) && !checksPassword) {

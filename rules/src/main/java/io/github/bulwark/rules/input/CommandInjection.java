@@ -13,7 +13,6 @@ import io.github.bulwark.core.rule.NodeRule;
 import io.github.bulwark.core.rule.RuleInfo;
 import io.github.bulwark.core.taint.SinkKind;
 import java.util.List;
-import java.util.Set;
 
 /** Flags operating-system commands built from untrusted input: {@code Runtime.exec} (string, array and environment forms) and {@code ProcessBuilder}. */
 @RuleInfo(
@@ -27,8 +26,6 @@ import java.util.Set;
     fix = "Never pass request data to a shell; run a fixed program with a fixed argument list and validate each argument against an allow-list with InputValidator.matches(value, pattern).",
     helper = "io.github.bulwark.runtime.InputValidator")
 public final class CommandInjection implements NodeRule<Node> {
-
-  private static final Set<String> EXEC = Set.of("exec");
 
   @Override
   public Class<Node> nodeType() {
@@ -45,7 +42,8 @@ public final class CommandInjection implements NodeRule<Node> {
     if (node instanceof MethodCallExpr call) {
       String receiver = TaintSinks.receiver(call);
       boolean runtime = call.getNameAsString().equals("exec")
-          && (receiver.contains("Runtime") || receiver.matches("(?i).*(runtime|rt|r)"));
+          && (receiver.contains("Runtime") || receiver.matches("(?i).*(runtime|rt|r)")
+              || TaintSinks.receiverType(call, file).equals("Runtime"));
       boolean builder = call.getNameAsString().equals("command")
           && TaintSinks.receiverType(call, file).endsWith("ProcessBuilder");
       if (runtime || builder) {

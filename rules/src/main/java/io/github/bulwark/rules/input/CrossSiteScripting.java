@@ -28,7 +28,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Flags untrusted input written into an HTML response: servlet writers and output streams ({@code print}, {@code println}, {@code write}, {@code format}, {@code printf}, {@code append}), and Spring {@code @ResponseBody}/{@code @RestController} methods returning request text. HTML encoders clear it; other sanitizers do not. */
+/**
+ * Flags untrusted input written into an HTML response: servlet writers and output streams
+ * ({@code print}, {@code println}, {@code write}, {@code format}, {@code printf},
+ * {@code append}), and the String bodies returned by Spring {@code @ResponseBody} /
+ * {@code @RestController} handlers and JAX-RS resource methods unless they produce JSON, plain
+ * text or another type browsers do not render. HTML encoders clear it; other sanitizers do not.
+ */
 @RuleInfo(
     id = "CrossSiteScripting",
     family = Family.INPUT,

@@ -39,6 +39,6 @@ public final class LdapInjection implements NodeRule<MethodCallExpr> {
       return;
     }
     TaintSinks.checkArguments(call.getArguments(), List.of(0, 1), SinkKind.LDAP, file, findings,
-        "LdapInjection0" + name + "()");
+        "the LDAP query of " + name + "()");
   }
 }

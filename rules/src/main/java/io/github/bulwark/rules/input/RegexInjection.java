@@ -39,6 +39,6 @@ public final class RegexInjection implements NodeRule<MethodCallExpr> {
       return;
     }
     TaintSinks.checkArguments(call.getArguments(), List.of(0), SinkKind.REGEX, file, findings,
-        "RegexInjection0" + name + "()");
+        "the regular expression of " + name + "()");
   }
 }

@@ -39,6 +39,6 @@ public final class TrustBoundaryViolation implements NodeRule<MethodCallExpr> {
       return;
     }
     TaintSinks.checkArguments(call.getArguments(), List.of(0, 1), SinkKind.SESSION, file, findings,
-        "TrustBoundaryViolation0" + name + "()");
+        "the session via " + name + "()");
   }
 }

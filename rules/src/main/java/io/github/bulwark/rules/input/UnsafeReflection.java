@@ -39,6 +39,6 @@ public final class UnsafeReflection implements NodeRule<MethodCallExpr> {
       return;
     }
     TaintSinks.checkArguments(call.getArguments(), List.of(0), SinkKind.REFLECTION, file, findings,
-        "UnsafeReflection0" + name + "()");
+        "the class or member name of " + name + "()");
   }
 }

@@ -10,6 +10,8 @@ import io.github.bulwark.core.rule.NodeRule;
 import io.github.bulwark.core.rule.RuleInfo;
 import io.github.bulwark.core.taint.SinkKind;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Flags XPath expressions built from untrusted input ({@code XPath.evaluate}, {@code XPath.compile}, {@code selectNodes}). */
 @RuleInfo(
@@ -24,6 +26,15 @@ import java.util.List;
     helper = "io.github.bulwark.runtime.InputValidator")
 public final class XPathInjection implements NodeRule<MethodCallExpr> {
 
+  private static final Set<String> XPATH_METHODS = Set.of(
+      "evaluate", "compile", "evaluateExpression", "selectNodes", "selectSingleNode");
+  /** xpath, xp, xPath, xpe, XPathFactory.newInstance().newXPath(): not any name with "xp" in it. */
+  private static final Pattern XPATH_RECEIVER =
+      Pattern.compile("(?i)(.*xpath|xp|xpe|.*newXPath\\(\\))");
+  /** dom4j: document.selectNodes(expr), node.selectSingleNode(expr). */
+  private static final Pattern DOM4J_RECEIVER =
+      Pattern.compile("(?i)(.*document|doc|.*node|root|.*element)");
+
   @Override
   public Class<MethodCallExpr> nodeType() {
     return MethodCallExpr.class;
@@ -34,11 +45,19 @@ public final class XPathInjection implements NodeRule<MethodCallExpr> {
     String name = call.getNameAsString();
     String receiver = TaintSinks.receiver(call);
     String type = TaintSinks.receiverType(call, file);
-    if (call.getArguments().isEmpty()
-        || !((name.equals("evaluate") || name.equals("compile") || name.equals("evaluateExpression") || name.equals("selectNodes") || name.equals("selectSingleNode")) && (type.contains("XPath") || receiver.matches("(?i).*(xpath|xp|xpe).*") || receiver.contains("newXPath()")))) {
+    if (call.getArguments().isEmpty() || !XPATH_METHODS.contains(name)) {
+      return;
+    }
+    // xp.compile(expr).evaluate(doc): the expression was checked at compile(); doc is data.
+    boolean compiled = type.contains("XPathExpression") || call.getScope()
+        .filter(s -> s instanceof MethodCallExpr m && m.getNameAsString().equals("compile"))
+        .isPresent();
+    boolean xpath = type.contains("XPath") || XPATH_RECEIVER.matcher(receiver).matches()
+        || (name.startsWith("select") && DOM4J_RECEIVER.matcher(receiver).matches());
+    if (compiled || !xpath) {
       return;
     }
     TaintSinks.checkArguments(call.getArguments(), List.of(0), SinkKind.XPATH, file, findings,
-        "XPathInjection0" + name + "()");
+        "the XPath expression of " + name + "()");
   }
 }

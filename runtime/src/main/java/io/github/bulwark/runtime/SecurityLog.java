@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
 import org.slf4j.MarkerFactory;
+import org.slf4j.event.Level;
 
 /**
  * An audit trail of security events whose every line is one event: control characters in any
@@ -248,9 +249,35 @@ public final class SecurityLog {
     all.putAll(fields);
     all.put("exception", e == null ? null : e.getClass().getName());
     all.put("message", e == null ? null : e.getMessage());
-    String line = line(event, all);
-    if (logger.isErrorEnabled(marker)) {
-      logger.error(marker, "{}", line, e == null ? null : EscapedThrowable.of(e));
+    log(Level.ERROR, event, all, e);
+  }
+
+  /**
+   * Logs {@code event} with {@code fields} at {@code level}, with {@code e} escaped as in {@link
+   * #failure(String, Throwable)} when it is not null; for the helpers of this package.
+   */
+  void log(Level level, String event, Map<String, ?> fields, Throwable e) {
+    String line = line(event, fields);
+    if (!logger.isEnabledForLevel(level)) {
+      return;
+    }
+    Object escaped = e == null ? null : EscapedThrowable.of(e);
+    switch (level) {
+      case ERROR:
+        logger.error(marker, "{}", line, escaped);
+        break;
+      case WARN:
+        logger.warn(marker, "{}", line, escaped);
+        break;
+      case INFO:
+        logger.info(marker, "{}", line, escaped);
+        break;
+      case DEBUG:
+        logger.debug(marker, "{}", line, escaped);
+        break;
+      default:
+        logger.trace(marker, "{}", line, escaped);
+        break;
     }
   }
 

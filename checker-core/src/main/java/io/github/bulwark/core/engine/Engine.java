@@ -113,10 +113,8 @@ public final class Engine {
     for (FileAnalyzer.Deferred pending : deferred) {
       Finding template = pending.template();
       try {
-        pending.decide().apply(index).ifPresent(message -> resolved.add(new Finding(
-            template.ruleId(), template.severity(), template.confidence(), template.file(),
-            template.range(), message, template.fix(), template.fingerprint(),
-            template.flow())));
+        pending.decide().apply(index).ifPresent(message ->
+            resolved.add(template.withMessage(message)));
       } catch (RuntimeException e) {
         diagnostics.add(new Diagnostic(Diagnostic.Kind.ENGINE_ERROR, template.file(),
             template.line(), template.column(), "rule " + template.ruleId()

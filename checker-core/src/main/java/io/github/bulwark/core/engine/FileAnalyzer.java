@@ -238,9 +238,9 @@ final class FileAnalyzer {
       String code = Fingerprints.normalisedCode(excerpt(lines, range));
       String key = active.descriptor().id() + '\n' + declaration + '\n' + code;
       int occurrence = occurrences.merge(key, 1, Integer::sum);
-      if (suppressions.suppresses(active.descriptor(), at, range.begin.line)) {
-        return;
-      }
+      // A suppressed finding is kept with its suppression; ScanResult lists it apart.
+      io.github.bulwark.core.model.Suppression suppression =
+          suppressions.suppression(active.descriptor(), at, range.begin.line).orElse(null);
       findings.add(new Finding(
           active.descriptor().id(),
           active.descriptor().severity(),
@@ -251,7 +251,7 @@ final class FileAnalyzer {
           FileAnalyzer.format(format, args),
           active.descriptor().fix(),
           Fingerprints.hash(active.descriptor().id(), declaration, code, occurrence),
-          flow));
+          flow, suppression));
     }
   }
 

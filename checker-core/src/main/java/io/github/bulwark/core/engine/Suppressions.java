@@ -10,6 +10,8 @@ import com.github.javaparser.ast.expr.NormalAnnotationExpr;
 import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.nodeTypes.NodeWithAnnotations;
+import io.github.bulwark.core.model.SourceRange;
+import io.github.bulwark.core.model.Suppression;
 import io.github.bulwark.core.rule.RuleDescriptor;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +26,11 @@ import java.util.regex.Pattern;
  * {@code "bulwark"} for every rule) on any enclosing declaration, and a
  * {@code // bulwark:ignore RuleId -- reason} comment at the end of the flagged line or alone on
  * the line above. Former rule ids are honoured, so renaming a rule breaks no suppression.
+ *
+ * <p>Each suppression carries its reason: the text after {@code --} in the comment or in the
+ * annotation's value ({@code "bulwark:RuleId -- reason"}), or, for an annotation, a {@code //}
+ * comment after it on its line or alone on the line above it. A finding a suppression silences is
+ * kept with that {@link Suppression}, never dropped.
  */
 final class Suppressions {
 
@@ -31,10 +38,15 @@ final class Suppressions {
   private static final Pattern IGNORE_COMMENT =
       Pattern.compile("bulwark:ignore(?![\\w-])([^\\n]*)");
 
-  /** line -> rule ids (or ALL) that a comment suppresses on that line. */
-  private final Map<Integer, List<String>> ignoredByLine = new HashMap<>();
+  /** The rule ids (or ALL) one comment suppresses, and the comment as a suppression record. */
+  private record Ignore(List<String> ids, Suppression suppression) {}
+
+  /** line -> the comments that suppress rules on that line. */
+  private final Map<Integer, List<Ignore>> ignoredByLine = new HashMap<>();
+  private final String[] lines;
 
   Suppressions(CompilationUnit unit, String[] lines) {
+    this.lines = lines;
     for (Comment comment : unit.getAllComments()) {
       Matcher matcher = IGNORE_COMMENT.matcher(comment.getContent());
       if (!matcher.find() || comment.getRange().isEmpty()) {
@@ -45,12 +57,29 @@ final class Suppressions {
       int endLine = comment.getRange().get().end.line;
       int column = comment.getRange().get().begin.column;
       int endColumn = comment.getRange().get().end.column;
-      ignoredByLine.computeIfAbsent(line, l -> new ArrayList<>()).addAll(ids);
+      Ignore ignore = new Ignore(ids, new Suppression(Suppression.Kind.COMMENT,
+          reasonAfterDashes(matcher.group(1)),
+          new SourceRange(line, Math.max(column, 1), endLine, Math.max(endColumn, 1)),
+          normalise(matcher.group(0))));
+      ignoredByLine.computeIfAbsent(line, l -> new ArrayList<>()).add(ignore);
       if (standsAlone(lines, line, column, endLine, endColumn)) {
         // A comment alone on its line speaks for the next line.
-        ignoredByLine.computeIfAbsent(endLine + 1, l -> new ArrayList<>()).addAll(ids);
+        ignoredByLine.computeIfAbsent(endLine + 1, l -> new ArrayList<>()).add(ignore);
       }
     }
+  }
+
+  /** The text after the first {@code --}, without a closing {@code * /}; empty when none. */
+  private static String reasonAfterDashes(String rest) {
+    int dashes = rest.indexOf("--");
+    if (dashes < 0) {
+      return "";
+    }
+    return rest.substring(dashes + 2).replace("*/", " ").strip();
+  }
+
+  private static String normalise(String text) {
+    return text.replace("*/", " ").replaceAll("\\s+", " ").strip();
   }
 
   private static List<String> parseIds(String rest) {
@@ -85,34 +114,81 @@ final class Suppressions {
   }
 
   boolean suppresses(RuleDescriptor rule, Node node, int line) {
-    List<String> ids = ignoredByLine.get(line);
-    if (ids != null && ids.stream().anyMatch(id -> id.equals(ALL) || rule.answersTo(id))) {
-      return true;
+    return suppression(rule, node, line).isPresent();
+  }
+
+  /** The suppression that silences {@code rule} at {@code node} on {@code line}, if any. */
+  Optional<Suppression> suppression(RuleDescriptor rule, Node node, int line) {
+    for (Ignore ignore : ignoredByLine.getOrDefault(line, List.of())) {
+      if (ignore.ids().stream().anyMatch(id -> id.equals(ALL) || rule.answersTo(id))) {
+        return Optional.of(ignore.suppression());
+      }
     }
     for (Optional<Node> current = Optional.of(node); current.isPresent();
         current = current.get().getParentNode()) {
-      if (current.get() instanceof NodeWithAnnotations<?> annotated
-          && suppressedBy(annotated, rule)) {
-        return true;
+      if (current.get() instanceof NodeWithAnnotations<?> annotated) {
+        Optional<Suppression> found = suppressedBy(annotated, rule);
+        if (found.isPresent()) {
+          return found;
+        }
       }
     }
-    return false;
+    return Optional.empty();
   }
 
-  private static boolean suppressedBy(NodeWithAnnotations<?> annotated, RuleDescriptor rule) {
+  private Optional<Suppression> suppressedBy(NodeWithAnnotations<?> annotated,
+      RuleDescriptor rule) {
     for (AnnotationExpr annotation : annotated.getAnnotations()) {
       String name = annotation.getNameAsString();
       if (!name.equals("SuppressWarnings") && !name.equals("java.lang.SuppressWarnings")) {
         continue;
       }
       for (String value : values(annotation)) {
-        if (value.equals("bulwark") || value.equals("bulwark:all")
-            || (value.startsWith("bulwark:") && rule.answersTo(value.substring(8)))) {
-          return true;
+        int dashes = value.indexOf("--");
+        String id = (dashes < 0 ? value : value.substring(0, dashes)).strip();
+        if (id.equals("bulwark") || id.equals("bulwark:all")
+            || (id.startsWith("bulwark:") && rule.answersTo(id.substring(8).strip()))) {
+          return Optional.of(annotationSuppression(annotation,
+              dashes < 0 ? "" : value.substring(dashes + 2)));
         }
       }
     }
-    return false;
+    return Optional.empty();
+  }
+
+  /**
+   * An annotation's value cannot hold a comment, so its reason is the text after {@code --} in
+   * the value, else a {@code //} comment after the annotation on its last line, else a
+   * {@code //} comment alone on the line above it.
+   */
+  private Suppression annotationSuppression(AnnotationExpr annotation, String inlineReason) {
+    com.github.javaparser.Range range = annotation.getRange().orElse(
+        new com.github.javaparser.Range(new com.github.javaparser.Position(1, 1),
+            new com.github.javaparser.Position(1, 1)));
+    String reason = inlineReason.strip();
+    if (reason.isEmpty() && range.end.line <= lines.length) {
+      String last = lines[range.end.line - 1];
+      String after = last.substring(Math.min(range.end.column, last.length()));
+      int slashes = after.indexOf("//");
+      if (slashes >= 0) {
+        reason = stripDashes(after.substring(slashes + 2));
+      }
+    }
+    if (reason.isEmpty() && range.begin.line >= 2 && range.begin.line - 1 <= lines.length) {
+      String above = lines[range.begin.line - 2].strip();
+      if (above.startsWith("//") && !IGNORE_COMMENT.matcher(above).find()) {
+        reason = stripDashes(above.substring(2));
+      }
+    }
+    return new Suppression(Suppression.Kind.ANNOTATION, reason,
+        new SourceRange(range.begin.line, Math.max(range.begin.column, 1), range.end.line,
+            Math.max(range.end.column, 1)),
+        normalise(annotation.toString()));
+  }
+
+  private static String stripDashes(String text) {
+    String stripped = text.strip();
+    return stripped.startsWith("--") ? stripped.substring(2).strip() : stripped;
   }
 
   private static List<String> values(AnnotationExpr annotation) {

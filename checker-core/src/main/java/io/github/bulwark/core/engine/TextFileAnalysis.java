@@ -3,6 +3,7 @@ package io.github.bulwark.core.engine;
 import io.github.bulwark.core.model.Diagnostic;
 import io.github.bulwark.core.model.Finding;
 import io.github.bulwark.core.model.SourceRange;
+import io.github.bulwark.core.model.Suppression;
 import io.github.bulwark.core.rule.LineFindings;
 import io.github.bulwark.core.rule.RuleDescriptor;
 import io.github.bulwark.core.rule.TextFile;
@@ -51,9 +52,11 @@ final class TextFileAnalysis {
     for (TextFileRule rule : dispatcher.textRulesFor(text.fileName())) {
       RuleDescriptor descriptor = rule.descriptor();
       LineFindings sink = (line, start, end, format, args) -> {
-        if (line < 1 || line > lines.size() || ignored(lines, line, descriptor)) {
+        if (line < 1 || line > lines.size()) {
           return;
         }
+        // A suppressed finding is kept with its suppression; ScanResult lists it apart.
+        Suppression suppression = ignoring(lines, line, descriptor);
         String content = lines.get(line - 1);
         String normalised = content.replaceAll("\\s+", " ").trim();
         int occurrence = occurrences.merge(descriptor.id() + '\n' + normalised, 1, Integer::sum);
@@ -61,7 +64,8 @@ final class TextFileAnalysis {
         int endColumn = Math.max(startColumn, end);
         findings.add(new Finding(descriptor.id(), descriptor.severity(), descriptor.confidence(),
             name, new SourceRange(line, startColumn, line, endColumn), format(format, args),
-            descriptor.fix(), Fingerprints.hash(descriptor.id(), name, normalised, occurrence)));
+            descriptor.fix(), Fingerprints.hash(descriptor.id(), name, normalised, occurrence),
+            List.of(), suppression));
       };
       try {
         rule.check(text, sink);
@@ -90,15 +94,30 @@ final class TextFileAnalysis {
     return false;
   }
 
-  private static boolean ignored(List<String> lines, int line, RuleDescriptor rule) {
+  /** The {@code bulwark:ignore} comment on the line or alone above it that names the rule. */
+  private static Suppression ignoring(List<String> lines, int line, RuleDescriptor rule) {
     if (ignores(lines.get(line - 1), rule)) {
-      return true;
+      return suppression(lines.get(line - 1), line);
     }
     if (line >= 2) {
       String above = lines.get(line - 2);
-      return COMMENT_ONLY.matcher(above).matches() && ignores(above, rule);
+      if (COMMENT_ONLY.matcher(above).matches() && ignores(above, rule)) {
+        return suppression(above, line - 1);
+      }
     }
-    return false;
+    return null;
+  }
+
+  private static Suppression suppression(String text, int line) {
+    Matcher matcher = IGNORE.matcher(text);
+    matcher.find();
+    // An XML comment's closing "-->" is not the start of a reason.
+    String rest = matcher.group(1).replace("-->", " ");
+    int dashes = rest.indexOf("--");
+    String reason = dashes < 0 ? "" : rest.substring(dashes + 2).replace("*/", " ").strip();
+    return new Suppression(Suppression.Kind.COMMENT, reason,
+        new SourceRange(line, matcher.start() + 1, line, Math.max(matcher.end(), 1)),
+        matcher.group(0).replace("-->", " ").replace("*/", " ").replaceAll("\\s+", " ").strip());
   }
 
   private static boolean ignores(String text, RuleDescriptor rule) {

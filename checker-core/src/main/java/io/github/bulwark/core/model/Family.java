@@ -13,7 +13,9 @@ public enum Family {
   LOGGING,
   RATELIMIT,
   MFA,
-  APIKEYS;
+  APIKEYS,
+  /** Built-in checks on Bulwark's own suppressions (for example a suppression without a reason). */
+  SUPPRESSION;
 
   public String label() {
     return name().toLowerCase(Locale.ROOT);

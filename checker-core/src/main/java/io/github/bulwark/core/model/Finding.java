@@ -10,6 +10,8 @@ import java.util.Objects;
  * @param fingerprint stable across edits elsewhere in the file: rule id, enclosing declaration
  *     and the normalised code of the flagged construct, hashed
  * @param flow for dataflow findings, the path from the source to the sink (empty otherwise)
+ * @param suppression the in-source suppression that silences this finding, or {@code null} when
+ *     it counts; {@link io.github.bulwark.core.engine.ScanResult} keeps the two apart
  */
 public record Finding(
     String ruleId,
@@ -20,10 +22,18 @@ public record Finding(
     String message,
     String fix,
     String fingerprint,
-    java.util.List<Step> flow) {
+    java.util.List<Step> flow,
+    Suppression suppression) {
 
   /** One step of a dataflow path, in the finding's file. */
   public record Step(SourceRange range, String message) {}
+
+  /** A finding that is not suppressed. */
+  public Finding(String ruleId, Severity severity, Confidence confidence, String file,
+      SourceRange range, String message, String fix, String fingerprint,
+      java.util.List<Step> flow) {
+    this(ruleId, severity, confidence, file, range, message, fix, fingerprint, flow, null);
+  }
 
   /** A finding without a dataflow path. */
   public Finding(String ruleId, Severity severity, Confidence confidence, String file,
@@ -49,6 +59,23 @@ public record Finding(
     Objects.requireNonNull(fix, "fix");
     Objects.requireNonNull(fingerprint, "fingerprint");
     flow = flow == null ? java.util.List.of() : java.util.List.copyOf(flow);
+  }
+
+  /** True when an in-source suppression silences this finding. */
+  public boolean isSuppressed() {
+    return suppression != null;
+  }
+
+  /** This finding, silenced by {@code by}. */
+  public Finding suppressedBy(Suppression by) {
+    return new Finding(ruleId, severity, confidence, file, range, message, fix, fingerprint, flow,
+        by);
+  }
+
+  /** This finding with another message (a deferred finding, once decided). */
+  public Finding withMessage(String text) {
+    return new Finding(ruleId, severity, confidence, file, range, text, fix, fingerprint, flow,
+        suppression);
   }
 
   public int line() {

@@ -4,13 +4,16 @@ import io.github.bulwark.core.engine.ScanResult;
 import io.github.bulwark.core.model.Diagnostic;
 import io.github.bulwark.core.model.Finding;
 import io.github.bulwark.core.model.Severity;
+import io.github.bulwark.core.rule.RuleDescriptor;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * Plain text: {@code path:line:col: SEVERITY [RuleId] message} (the shape IDEs and CI logs turn
- * into links), an indented fix line, the scan's diagnostics, then a summary by severity and rule.
+ * into links), an indented fix line naming the rule's page, the scan's diagnostics, then a
+ * summary by severity and rule. Suppressed findings are counted in the summary ("N suppressed"),
+ * not listed; they never count toward a verdict.
  */
 public final class ConsoleReport implements ReportRenderer {
 
@@ -24,7 +27,7 @@ public final class ConsoleReport implements ReportRenderer {
             .append(':').append(step.range().startColumn()).append(": ").append(step.message())
             .append('\n');
       }
-      out.append("    fix: ").append(finding.fix()).append('\n');
+      out.append(fixLine(finding)).append('\n');
     }
     for (Diagnostic diagnostic : result.diagnostics()) {
       out.append(diagnostic.describe()).append('\n');
@@ -37,6 +40,11 @@ public final class ConsoleReport implements ReportRenderer {
   public static String findingLine(Finding finding) {
     return finding.file() + ':' + finding.line() + ':' + finding.column() + ": "
         + finding.severity().name() + " [" + finding.ruleId() + "] " + finding.message();
+  }
+
+  /** The indented fix under a finding, naming the rule's page: {@code fix: ... (docs/...)}. */
+  public static String fixLine(Finding finding) {
+    return "    fix: " + finding.fix() + " (" + RuleDescriptor.docPath(finding.ruleId()) + ")";
   }
 
   /** The closing summary: counts by severity and by rule, files analysed and not. */
@@ -59,6 +67,10 @@ public final class ConsoleReport implements ReportRenderer {
         first = false;
       }
       out.append(')');
+    }
+    int suppressed = result.suppressed().size();
+    if (suppressed > 0) {
+      out.append(", ").append(suppressed).append(" suppressed,");
     }
     out.append(" in ").append(result.filesAnalysed()).append(" of ")
         .append(result.filesDiscovered()).append(" files analysed, ")

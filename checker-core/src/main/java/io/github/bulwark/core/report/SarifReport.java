@@ -16,8 +16,9 @@ import java.util.Map;
  * SARIF 2.1.0, as DESIGN.md's contract says: every rule that ran in {@code tool.driver.rules}
  * (with or without results), tags {@code security}, the family and {@code CWE-n},
  * {@code security-severity} as GitHub code scanning reads it, results located relative to the
- * {@code SRCROOT} base id with full regions and {@code partialFingerprints}. Scan diagnostics go
- * to {@code invocations[0].toolExecutionNotifications}.
+ * {@code SRCROOT} base id with full regions and {@code partialFingerprints}. Suppressed findings
+ * follow the others, each with {@code suppressions: [{kind: inSource, justification}]}. Scan
+ * diagnostics go to {@code invocations[0].toolExecutionNotifications}.
  */
 public final class SarifReport implements ReportRenderer {
 
@@ -52,6 +53,10 @@ public final class SarifReport implements ReportRenderer {
     }
     JsonArray results = new JsonArray();
     for (Finding finding : result.findings()) {
+      results.add(result(finding, ruleIndex));
+    }
+    // Suppressed findings stay in the log, marked, so a reviewer (and GitHub) sees them.
+    for (Finding finding : result.suppressed()) {
       results.add(result(finding, ruleIndex));
     }
     run.add("results", results);
@@ -116,7 +121,7 @@ public final class SarifReport implements ReportRenderer {
     markdown.append("**").append(rule.title()).append("**\n\n")
         .append(rule.description()).append("\n\n")
         .append("**Fix:** ").append(rule.fix()).append("\n\n")
-        .append("Helper: `").append(rule.helper()).append("`\n\n");
+        .append(rule.helper().isEmpty() ? "" : "Helper: `" + rule.helper() + "`\n\n");
     for (int cwe : rule.cwes()) {
       markdown.append("[CWE-").append(cwe).append("](").append(rule.cweUri(cwe)).append(") ");
     }
@@ -163,6 +168,17 @@ public final class SarifReport implements ReportRenderer {
     result.add("locations", locations);
     if (!finding.flow().isEmpty()) {
       result.add("codeFlows", codeFlows(finding));
+    }
+    if (finding.isSuppressed()) {
+      JsonObject suppression = new JsonObject();
+      suppression.addProperty("kind", "inSource");
+      suppression.addProperty("status", "accepted");
+      if (finding.suppression().hasReason()) {
+        suppression.addProperty("justification", finding.suppression().justification());
+      }
+      JsonArray suppressions = new JsonArray();
+      suppressions.add(suppression);
+      result.add("suppressions", suppressions);
     }
     JsonObject fingerprints = new JsonObject();
     fingerprints.addProperty("bulwarkFingerprint/v1", finding.fingerprint());

@@ -63,9 +63,23 @@ public record RuleDescriptor(
     return id.equals(ruleId) || aliases.contains(ruleId);
   }
 
-  /** Where a reader learns more: the page of the rule's primary CWE. */
+  /** Where the rule pages live in the Bulwark repository. */
+  public static final String DOCS_BASE_URI =
+      "https://github.com/bulwark-security/bulwark/blob/main/";
+
+  /** Where a reader learns more: the rule's page in the Bulwark repository. */
   public String helpUri() {
-    return cweUri(cwes.get(0));
+    return DOCS_BASE_URI + docPath();
+  }
+
+  /** The rule's page, relative to the repository root: {@code docs/rules/<RuleId>.md}. */
+  public String docPath() {
+    return docPath(id);
+  }
+
+  /** The page of the rule with this id: {@code docs/rules/<RuleId>.md}. */
+  public static String docPath(String ruleId) {
+    return "docs/rules/" + ruleId + ".md";
   }
 
   public String cweUri(int cwe) {

@@ -38,11 +38,11 @@ class ConsoleReportTest {
 
     assertEquals("""
         src/main/java/A.java:3:5: HIGH [DangerCall] danger() is called with 'x'
-            fix: Call InputValidator.safe(..) instead.
+            fix: Call InputValidator.safe(..) instead. (docs/rules/DangerCall.md)
         src/main/java/A.java:9:13: MEDIUM [RiskyCall] risky() is called
-            fix: Use SecureHttp.client() instead.
+            fix: Use SecureHttp.client() instead. (docs/rules/RiskyCall.md)
         src/main/java/b/B.java:1:1: HIGH [DangerCall] danger() is called
-            fix: Call InputValidator.safe(..) instead.
+            fix: Call InputValidator.safe(..) instead. (docs/rules/DangerCall.md)
         src/main/java/Broken.java:2:7: parse error: Parse error. Found "{"
         src/main/java/b/B.java: encoding warning: not valid UTF-8 at byte 12
         Bulwark: 3 findings (2 high, 1 medium) in 2 of 3 files analysed, 140 lines, 3 rules, \
@@ -68,7 +68,7 @@ class ConsoleReportTest {
         List.of(), 1, 1, 12, Duration.ofSeconds(2));
     assertEquals("""
         X.java:10:2: LOW [NeverFires] m
-            fix: f
+            fix: f (docs/rules/NeverFires.md)
         Bulwark: 1 finding (1 low) in 1 of 1 files analysed, 12 lines, 3 rules, 2000 ms
           NeverFires: 1
         """, new ConsoleReport().render(result));

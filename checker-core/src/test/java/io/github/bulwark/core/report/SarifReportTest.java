@@ -141,8 +141,10 @@ class SarifReportTest {
       assertTrue(help.get("text").getAsString().contains(descriptor.fix()), help::toString);
       assertTrue(help.get("markdown").getAsString().contains(descriptor.fix()), help::toString);
       assertTrue(help.get("markdown").getAsString().contains(descriptor.helper()));
-      assertEquals("https://cwe.mitre.org/data/definitions/" + descriptor.cwes().get(0) + ".html",
-          rule.get("helpUri").getAsString());
+      assertEquals("https://github.com/bulwark-security/bulwark/blob/main/docs/rules/"
+          + descriptor.id() + ".md", rule.get("helpUri").getAsString());
+      assertTrue(help.get("markdown").getAsString().contains(
+          "https://cwe.mitre.org/data/definitions/" + descriptor.cwes().get(0) + ".html"));
       assertEquals(descriptor.severity().sarifLevel(),
           rule.getAsJsonObject("defaultConfiguration").get("level").getAsString());
 

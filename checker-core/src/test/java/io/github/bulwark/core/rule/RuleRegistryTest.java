@@ -53,7 +53,9 @@ class RuleRegistryTest {
     assertEquals(Severity.MEDIUM, descriptor.severity());
     assertEquals(Confidence.MEDIUM, descriptor.confidence());
     assertEquals(List.of(295), descriptor.cwes());
-    assertEquals("https://cwe.mitre.org/data/definitions/295.html", descriptor.helpUri());
+    assertEquals("https://github.com/bulwark-security/bulwark/blob/main/docs/rules/RiskyCall.md",
+        descriptor.helpUri());
+    assertEquals("https://cwe.mitre.org/data/definitions/295.html", descriptor.cweUri(295));
     assertTrue(descriptor.answersTo("RiskyCall"));
     assertEquals(Confidence.HIGH, new TestRules.DangerCall().descriptor().confidence(),
         "confidence defaults to high");

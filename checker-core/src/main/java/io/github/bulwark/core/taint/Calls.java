@@ -78,8 +78,17 @@ final class Calls {
     }
 
     // 4. Results that carry none of the input's text.
-    if (TaintModel.CLEAN_RESULT.contains(name) || TaintModel.isParsingFactory(receiver, name)) {
+    if (TaintModel.CLEAN_RESULT.contains(name) || TaintModel.returnsBoolean(name)
+        || TaintModel.isParsingFactory(receiver, name)) {
       return Value.UNKNOWN;
+    }
+
+    // Stripping line breaks makes text safe for a log line or a header, nothing else.
+    if ((name.equals("replace") || name.equals("replaceAll")) && args.size() == 2
+        && scope != null && scope.isTainted() && removesLineBreaks(args.get(0))) {
+      return Value.tainted(scope.allTaint().clearedFor(
+          java.util.EnumSet.of(SinkKind.LOG, SinkKind.HEADER),
+          TaintAnalysis.step(call, "line breaks removed by " + name + "()")));
     }
 
     // 5. Maps and lists built in this method.
@@ -151,6 +160,18 @@ final class Calls {
   private static Value source(MethodCallExpr call) {
     return Value.tainted(Taint.source(TaintAnalysis.step(call, "untrusted input from "
         + abbreviate(call.toString()))));
+  }
+
+  private static boolean removesLineBreaks(Value pattern) {
+    if (pattern.constant instanceof Character c) {
+      return c == '\n' || c == '\r';
+    }
+    if (pattern.constant instanceof String text) {
+      return text.contains("\n") || text.contains("\r") || text.contains("\\n")
+          || text.contains("\\r") || text.contains("\\R") || text.contains("\\v")
+          || text.contains("\\s");
+    }
+    return false;
   }
 
   static String abbreviate(String code) {

@@ -69,7 +69,9 @@ final class Guards {
     }
     // isValid(x), isAllowed(x), ALLOWED.contains(x), StringUtils.isNumeric(x), isAlphanumeric
     boolean validator = lower.startsWith("isvalid") || lower.startsWith("isallowed")
-        || lower.startsWith("issafe") || lower.equals("isnumeric")
+        || lower.startsWith("issafe") || lower.startsWith("issupported")
+        || lower.startsWith("ispermitted") || lower.startsWith("iswhitelisted")
+        || lower.startsWith("isallowlisted") || lower.equals("isnumeric")
         || lower.equals("isalphanumeric") || lower.equals("isalpha")
         || lower.equals("isdigits") || lower.equals("iscreatable")
         || (lower.equals("contains") && call.getScope().isPresent()

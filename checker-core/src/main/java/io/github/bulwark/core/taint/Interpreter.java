@@ -517,8 +517,10 @@ final class Interpreter {
       return Value.constant(constant.get());
     }
     Value scope = eval(access.getScope(), state);
-    if (access.getNameAsString().equals("length") && scope.elements != null) {
-      return Value.constant((long) scope.elements.size());
+    if (access.getNameAsString().equals("length")) {
+      // An array's length is a number, whatever the array holds.
+      return scope.elements != null ? Value.constant((long) scope.elements.size())
+          : Value.UNKNOWN;
     }
     return Value.tainted(scope.allTaint());
   }

@@ -244,6 +244,13 @@ public final class TaintAnalysis {
         }
         applied = Value.tainted(out);
       }
+      // An instance method of a tainted object (a request DTO's getter) returns data of that
+      // object: the receiver's taint passes on unless the method returns only constants.
+      boolean readsInstanceState = !target.isStatic() && scope != null
+          && (returned == null || returned.constant == null);
+      if (readsInstanceState && scope.isTainted()) {
+        applied = applied.withTaint(scope.allTaint());
+      }
       result = Value.merge(result, applied);
     }
     return Optional.ofNullable(result);

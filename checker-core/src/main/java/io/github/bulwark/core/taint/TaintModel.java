@@ -67,8 +67,22 @@ final class TaintModel {
       "hasMoreElements", "hasMoreTokens", "parseInt", "parseLong", "parseDouble",
       "parseFloat", "parseShort", "parseByte", "parseBoolean", "getClass", "isPresent",
       "contentEquals", "regionMatches", "signum", "count", "anyMatch", "allMatch", "noneMatch",
-      "exists", "isFile", "isDirectory", "canRead", "getTime", "nanoTime", "currentTimeMillis",
-      "randomUUID", "nextInt", "nextLong", "nextDouble", "nextBoolean", "getStatus");
+      "nanoTime", "currentTimeMillis", "nextInt", "nextLong", "nextDouble", "nextBoolean",
+      "ordinal", "pid", "exitValue", "waitFor", "available", "read", "exists", "delete",
+      "mkdir", "mkdirs", "createNewFile", "renameTo", "lastModified", "getTimeInMillis");
+
+  /**
+   * Methods whose name says they answer yes or no ({@code isAlive}, {@code hasNext},
+   * {@code canRead}): a boolean carries no injected text, whoever the receiver is.
+   */
+  static boolean returnsBoolean(String method) {
+    return (method.startsWith("is") && method.length() > 2
+            && Character.isUpperCase(method.charAt(2)))
+        || (method.startsWith("has") && method.length() > 3
+            && Character.isUpperCase(method.charAt(3)))
+        || (method.startsWith("can") && method.length() > 3
+            && Character.isUpperCase(method.charAt(3)));
+  }
 
   /** Static factories that parse into a type that cannot carry injected text. */
   static boolean isParsingFactory(String receiver, String method) {

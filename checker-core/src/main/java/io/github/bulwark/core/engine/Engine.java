@@ -70,6 +70,7 @@ public final class Engine {
     List<Diagnostic> diagnostics = new ArrayList<>();
     List<io.github.bulwark.core.project.MethodSummary> methods = new ArrayList<>();
     List<FileAnalyzer.Deferred> deferred = new ArrayList<>();
+    java.util.Map<String, String> properties = new java.util.HashMap<>();
     int analysed = 0;
     long lines = 0;
     int threads = Math.max(1, Math.min(request.threads(), files.size()));
@@ -86,6 +87,7 @@ public final class Engine {
         diagnostics.addAll(outcome.diagnostics());
         methods.addAll(outcome.methods());
         deferred.addAll(outcome.deferred());
+        outcome.properties().forEach(properties::putIfAbsent);
         lines += outcome.lines();
         if (outcome.analysed()) {
           analysed++;
@@ -94,7 +96,7 @@ public final class Engine {
     } finally {
       pool.shutdownNow();
     }
-    findings.addAll(resolve(deferred, methods, diagnostics));
+    findings.addAll(resolve(deferred, methods, properties, diagnostics));
     findings.sort(Finding.ORDER);
     diagnostics.sort(Diagnostic.ORDER);
     return new ScanResult(base, dispatcher.descriptors(), findings, diagnostics, files.size(),
@@ -103,12 +105,13 @@ public final class Engine {
 
   /** Asks each deferred finding's question now that every file's methods are known. */
   private static List<Finding> resolve(List<FileAnalyzer.Deferred> deferred,
-      List<io.github.bulwark.core.project.MethodSummary> methods, List<Diagnostic> diagnostics) {
+      List<io.github.bulwark.core.project.MethodSummary> methods,
+      java.util.Map<String, String> properties, List<Diagnostic> diagnostics) {
     if (deferred.isEmpty()) {
       return List.of();
     }
     io.github.bulwark.core.project.ProjectIndex index =
-        new io.github.bulwark.core.project.ProjectIndex(methods);
+        new io.github.bulwark.core.project.ProjectIndex(methods, properties);
     List<Finding> resolved = new ArrayList<>();
     for (FileAnalyzer.Deferred pending : deferred) {
       Finding template = pending.template();

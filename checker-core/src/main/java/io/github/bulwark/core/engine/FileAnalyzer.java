@@ -40,11 +40,17 @@ final class FileAnalyzer {
 
   /** What one file produced. */
   record FileOutcome(List<Finding> findings, List<Diagnostic> diagnostics, boolean analysed,
-      long lines, List<MethodSummary> methods, List<Deferred> deferred) {
+      long lines, List<MethodSummary> methods, List<Deferred> deferred,
+      Map<String, String> properties) {
 
     FileOutcome(List<Finding> findings, List<Diagnostic> diagnostics, boolean analysed,
         long lines) {
-      this(findings, diagnostics, analysed, lines, List.of(), List.of());
+      this(findings, diagnostics, analysed, lines, List.of(), List.of(), Map.of());
+    }
+
+    FileOutcome(List<Finding> findings, List<Diagnostic> diagnostics, boolean analysed,
+        long lines, List<MethodSummary> methods, List<Deferred> deferred) {
+      this(findings, diagnostics, analysed, lines, methods, deferred, Map.of());
     }
   }
 

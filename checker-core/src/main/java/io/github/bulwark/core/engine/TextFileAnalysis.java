@@ -77,7 +77,25 @@ final class TextFileAnalysis {
     }
     long lineCount = source.text().isEmpty() ? 0
         : lines.get(lines.size() - 1).isEmpty() ? lines.size() - 1 : lines.size();
-    return new FileAnalyzer.FileOutcome(findings, diagnostics, true, lineCount);
+    Map<String, String> properties = text.fileName().endsWith(".properties")
+        && !text.isTestResource() ? properties(source.text()) : Map.of();
+    return new FileAnalyzer.FileOutcome(findings, diagnostics, true, lineCount, List.of(),
+        List.of(), properties);
+  }
+
+  /** The key/value pairs of a properties file, read the way java.util.Properties reads them. */
+  private static Map<String, String> properties(String text) {
+    java.util.Properties loaded = new java.util.Properties();
+    try {
+      loaded.load(new java.io.StringReader(text));
+    } catch (java.io.IOException | IllegalArgumentException e) {
+      return Map.of(); // a malformed file still had its lines scanned above
+    }
+    Map<String, String> values = new HashMap<>();
+    for (String key : loaded.stringPropertyNames()) {
+      values.put(key, loaded.getProperty(key));
+    }
+    return values;
   }
 
   private static boolean looksBinary(byte[] bytes) {

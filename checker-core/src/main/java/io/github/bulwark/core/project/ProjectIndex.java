@@ -25,12 +25,31 @@ public final class ProjectIndex {
 
   private final Map<String, List<MethodSummary>> byKey = new HashMap<>();
   private final List<MethodSummary> all = new ArrayList<>();
+  private final Map<String, String> properties;
 
   public ProjectIndex(Collection<MethodSummary> methods) {
+    this(methods, Map.of());
+  }
+
+  /**
+   * An index of methods and of the project's configuration properties (keys and values of its
+   * {@code *.properties} files, the first file in path order winning).
+   */
+  public ProjectIndex(Collection<MethodSummary> methods, Map<String, String> properties) {
     for (MethodSummary method : methods) {
       all.add(method);
       byKey.computeIfAbsent(method.key(), k -> new ArrayList<>()).add(method);
     }
+    this.properties = Map.copyOf(properties);
+  }
+
+  /**
+   * The value the project's configuration gives {@code key}: what
+   * {@code props.getProperty("cryptoAlg1", "AES")} really returns when the application loads
+   * its own properties file.
+   */
+  public Optional<String> property(String key) {
+    return Optional.ofNullable(properties.get(key));
   }
 
   public List<MethodSummary> methods() {

@@ -5,7 +5,8 @@ import java.util.Locale;
 /** The report formats, by the names users write in options. */
 public enum ReportFormat {
   TEXT("txt"),
-  SARIF("sarif");
+  SARIF("sarif"),
+  HTML("html");
 
   private final String extension;
 
@@ -18,7 +19,7 @@ public enum ReportFormat {
     return "bulwark." + extension;
   }
 
-  /** Parses {@code text|sarif} (also {@code console}, {@code txt}); a clear error otherwise. */
+  /** Parses {@code text|sarif|html} (also {@code console}, {@code txt}); a clear error otherwise. */
   public static ReportFormat parse(String name) {
     String normalised = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
     switch (normalised) {
@@ -26,9 +27,11 @@ public enum ReportFormat {
         return TEXT;
       case "sarif", "json":
         return SARIF;
+      case "html", "htm":
+        return HTML;
       default:
         throw new IllegalArgumentException(
-            "unknown report format '" + name + "': use one of text, sarif");
+            "unknown report format '" + name + "': use one of text, sarif, html");
     }
   }
 }

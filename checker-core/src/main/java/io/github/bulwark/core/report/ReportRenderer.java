@@ -11,6 +11,7 @@ public interface ReportRenderer {
     return switch (format) {
       case TEXT -> new ConsoleReport();
       case SARIF -> new SarifReport(toolVersion);
+      case HTML -> new HtmlReport(toolVersion);
     };
   }
 }

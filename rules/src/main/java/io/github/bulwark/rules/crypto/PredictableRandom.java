@@ -89,6 +89,11 @@ public final class PredictableRandom implements NodeRule<Node> {
   private static final Set<String> INTO_RECEIVER = Set.of(
       "append", "add", "insert", "write", "print", "put", "push", "offer", "setCharAt",
       "addAll");
+  /** Types whose construction only reshapes the value; other objects end the trail. */
+  private static final Set<String> VALUE_TYPES = Set.of(
+      "String", "StringBuilder", "StringBuffer", "BigInteger", "BigDecimal", "UUID",
+      "IvParameterSpec", "GCMParameterSpec", "SecretKeySpec", "PBEKeySpec", "Integer", "Long",
+      "Double", "ByteArrayInputStream");
   private static final Set<String> COOKIE_TYPES = Set.of("Cookie", "NewCookie", "HttpCookie");
 
   @Override
@@ -179,6 +184,13 @@ public final class PredictableRandom implements NodeRule<Node> {
 
   /** A java.util.Random, ThreadLocalRandom or SplittableRandom as far as the file shows. */
   private static boolean isWeakGenerator(Expression expression, FileContext file) {
+    return isWeakGenerator(expression, file, 0);
+  }
+
+  private static boolean isWeakGenerator(Expression expression, FileContext file, int depth) {
+    if (depth > 4) {
+      return false;
+    }
     Expression e = FileContext.unwrap(expression);
     if (e instanceof ObjectCreationExpr creation) {
       return WEAK_TYPES.contains(creation.getType().getNameWithScope());
@@ -213,7 +225,7 @@ public final class PredictableRandom implements NodeRule<Node> {
     if (declared.endsWith("ThreadLocalRandom") || declared.endsWith("SplittableRandom")) {
       return true;
     }
-    return values.stream().anyMatch(v -> isWeakGenerator(v, file));
+    return values.stream().anyMatch(v -> isWeakGenerator(v, file, depth + 1));
   }
 
   /** The initializer of a variable and every value assigned to it in its class. */
@@ -319,7 +331,9 @@ public final class PredictableRandom implements NodeRule<Node> {
         }
         return Optional.empty();
       }
-      work.add(parent);
+      if (VALUE_TYPES.contains(creation.getType().getNameAsString())) {
+        work.add(parent); // new String(chars), new BigInteger(..): the same value reshaped
+      }
     } else if (parent instanceof com.github.javaparser.ast.expr.ArrayInitializerExpr
         || parent instanceof com.github.javaparser.ast.expr.ArrayCreationExpr) {
       work.add(parent);

@@ -45,6 +45,13 @@ final class SecurityNames {
   static boolean isSecurityName(String name) {
     List<String> words = PasswordValues.words(name);
     boolean security = false;
+    for (int i = 1; i < words.size(); i++) {
+      if (words.get(i - 1).equals("key") && Set.of("id", "identifier", "index", "name", "alias",
+          "number", "num", "no", "version", "serial")
+          .contains(words.get(i))) {
+        return false; // a key id names a key, it is not one
+      }
+    }
     for (String word : words) {
       if (NOT_SECRET_WORDS.contains(word)) {
         return false;

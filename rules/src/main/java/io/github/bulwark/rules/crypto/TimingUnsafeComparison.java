@@ -55,9 +55,9 @@ public final class TimingUnsafeComparison implements NodeRule<MethodCallExpr> {
   private static final int MAX_DEPTH = 4;
   /** Words that name a secret on their own. */
   private static final Set<String> SECRET_WORDS = Set.of(
-      "mac", "hmac", "signature", "sig", "token", "apikey", "secret", "otp", "totp", "hotp",
-      "csrf", "xsrf", "passcode", "credential", "bearer", "jwt", "nonce", "sessionid",
-      "authcode", "signed", "pin");
+      "mac", "hmac", "signature", "token", "apikey", "secret", "otp", "totp", "hotp",
+      "csrf", "xsrf", "passcode", "credential", "bearer", "jwt", "sessionid", "authcode",
+      "pin");
   /** Words that name a secret only beside a qualifier ({@code apiKey}, {@code resetCode}). */
   private static final Set<String> QUALIFIED_WORDS = Set.of("key", "code", "id");
   /** For each qualified word, the words before it that make it a secret. */
@@ -79,7 +79,10 @@ public final class TimingUnsafeComparison implements NodeRule<MethodCallExpr> {
       "hint", "text", "image", "kinds", "char", "chars", "start", "end",
       "index", "pos", "position", "offset", "line", "column", "list", "set", "map", "cache",
       "provider", "service", "manager", "store", "repository", "factory", "config", "policy",
-      "property", "key", "id", "object", "ref", "table", "algo", "method", "spi", "scope");
+      "property", "key", "id", "object", "ref", "table", "algo", "method", "spi", "scope",
+      "oid", "oids", "schemes", "params", "parameters", "spec", "specs", "timestamp",
+      "identifier", "ext", "extension", "info", "descriptor", "signer", "signers", "public",
+      "cert", "certificate", "holder", "number", "serial", "bits", "mechanism");
   private static final Set<String> SECRET_CONTEXT = Set.of(
       "password", "passwd", "pwd", "secret", "token", "auth", "authenticate", "login", "verify",
       "signature", "sign", "mac", "hmac", "apikey", "credential", "credentials", "otp",
@@ -122,6 +125,10 @@ public final class TimingUnsafeComparison implements NodeRule<MethodCallExpr> {
       return Optional.empty();
     }
     String name = PlaintextPasswordComparison.leafName(expression);
+    Expression unwrapped = FileContext.unwrap(expression);
+    if (isStaticConstant(unwrapped) || isParsedText(unwrapped, file)) {
+      return Optional.empty();
+    }
     Secrecy secrecy = secrecy(name, comparison);
     if (secrecy == Secrecy.SECRET) {
       return Optional.of("'" + name + "'");
@@ -138,7 +145,8 @@ public final class TimingUnsafeComparison implements NodeRule<MethodCallExpr> {
           return inner;
         }
       }
-      if (call.getScope().isPresent() && !(call.getScope().get() instanceof NameExpr n
+      boolean getter = call.getNameAsString().matches("(get|is|has)[A-Z].*");
+      if (call.getScope().isPresent() && !getter && !(call.getScope().get() instanceof NameExpr n
           && Character.isUpperCase(n.getNameAsString().charAt(0)))) {
         return secretName(call.getScope().get(), file, comparison, depth + 1);
       }
@@ -147,7 +155,9 @@ public final class TimingUnsafeComparison implements NodeRule<MethodCallExpr> {
       return secretName(binary.getLeft(), file, comparison, depth + 1)
           .or(() -> secretName(binary.getRight(), file, comparison, depth + 1));
     }
-    if (e instanceof ObjectCreationExpr creation && !creation.getArguments().isEmpty()) {
+    if (e instanceof ObjectCreationExpr creation && !creation.getArguments().isEmpty()
+        && Set.of("String", "BigInteger", "StringBuilder", "StringBuffer")
+            .contains(creation.getType().getNameAsString())) {
       return secretName(creation.getArgument(0), file, comparison, depth + 1);
     }
     if (e instanceof NameExpr variable) {
@@ -168,6 +178,44 @@ public final class TimingUnsafeComparison implements NodeRule<MethodCallExpr> {
   }
 
   private enum Secrecy { SECRET, ABOUT, UNKNOWN }
+
+  /** {@code KnownOIDs.X}, {@code TokenType.REFRESH}, {@code OCSP_NONCE_OID}: named constants. */
+  private static boolean isStaticConstant(Expression e) {
+    if (e instanceof com.github.javaparser.ast.expr.FieldAccessExpr access) {
+      String scope = access.getScope().toString();
+      String last = scope.substring(scope.lastIndexOf('.') + 1);
+      return !last.isEmpty() && Character.isUpperCase(last.charAt(0))
+          || access.getNameAsString().matches("[A-Z][A-Z0-9_]*");
+    }
+    return e instanceof NameExpr name && name.getNameAsString().matches("[A-Z][A-Z0-9_]+");
+  }
+
+  /** A piece of parsed text: a loop variable over {@code split(..)}, or a split/token result. */
+  private static boolean isParsedText(Expression expression, FileContext file) {
+    Expression e = expression;
+    while (e instanceof MethodCallExpr call && call.getArguments().isEmpty()
+        && call.getScope().isPresent() && Set.of("trim", "strip", "toLowerCase", "toUpperCase",
+            "toString").contains(call.getNameAsString())) {
+      e = FileContext.unwrap(call.getScope().get());
+    }
+    if (!(e instanceof NameExpr name)) {
+      return false;
+    }
+    Optional<Node> declaration = file.declarationOf(name);
+    if (declaration.isEmpty()) {
+      return false;
+    }
+    Node parent = declaration.get().getParentNode().flatMap(Node::getParentNode).orElse(null);
+    if (parent instanceof com.github.javaparser.ast.stmt.ForEachStmt loop) {
+      String iterable = loop.getIterable().toString();
+      return iterable.contains("split(") || iterable.toLowerCase().contains("token");
+    }
+    return declaration.get() instanceof com.github.javaparser.ast.body.VariableDeclarator variable
+        && variable.getInitializer().map(Object::toString)
+            .filter(text -> text.contains("split(") || text.contains("nextToken(")
+                || text.contains("substring(") || text.contains("trim()"))
+            .isPresent();
+  }
 
   /** The header or parameter a parameter is bound to: {@code @RequestHeader("X-Signature")}. */
   private static Optional<String> annotationValue(com.github.javaparser.ast.body.Parameter p) {
@@ -192,6 +240,9 @@ public final class TimingUnsafeComparison implements NodeRule<MethodCallExpr> {
       if (SECRET_WORDS.contains(word) || word.endsWith("token") || word.endsWith("secret")
           || word.equals("signature") || word.endsWith("hmac")) {
         secret = true;
+      } else if (word.equals("key") && i + 1 < words.size()
+          && Set.of("id", "identifier", "ids").contains(words.get(i + 1))) {
+        return Secrecy.ABOUT; // authKeyId: names a key, holds none
       } else if (QUALIFIED_WORDS.contains(word) && i > 0
           && QUALIFIERS.get(word).contains(words.get(i - 1))) {
         secret = true;
@@ -203,6 +254,10 @@ public final class TimingUnsafeComparison implements NodeRule<MethodCallExpr> {
     }
     if (secret) {
       return Secrecy.SECRET;
+    }
+    if (words.stream().anyMatch(ABOUT_WORDS::contains)
+        || words.size() > 1 && words.get(words.size() - 1).equals("id")) {
+      return Secrecy.ABOUT; // getAlgorithm(), policyId: describes something, holds no secret
     }
     if (digest && (words.stream().anyMatch(SECRET_CONTEXT::contains)
         || enclosingMethodWords(comparison).stream().anyMatch(SECRET_CONTEXT::contains))) {

@@ -51,6 +51,8 @@ import java.util.Set;
 public final class PasswordValues {
 
   private static final int MAX_DEPTH = 12;
+  /** Helpers are followed two calls deep: each level costs four units of depth. */
+  private static final int MAX_HELPER_DEPTH = 8;
 
   /** Whole words that name a password. */
   private static final Set<String> PASSWORD_WORDS = Set.of(
@@ -343,8 +345,9 @@ public final class PasswordValues {
     if (CARRIERS.contains(method) && scope.isPresent() && !staticLike) {
       return raw(scope.get(), file, bindings, depth + 1);
     }
-    if (scope.isEmpty() || scope.get() instanceof ThisExpr) {
-      return rawHelper(call, file, bindings, depth);
+    if ((scope.isEmpty() || scope.get() instanceof ThisExpr) && depth < MAX_HELPER_DEPTH
+        && !call.getArguments().isEmpty()) {
+      return rawHelper(call, file, bindings, depth + 4);
     }
     return false;
   }

@@ -67,6 +67,17 @@ public final class PlaintextPasswordComparison implements NodeRule<Node> {
       "supplied", "plain", "plaintext", "raw", "submitted", "presented", "credential",
       "credentials", "guess", "expected", "stored", "actual", "saved", "db", "clear",
       "cleartext", "challenge", "secret", "real", "correct", "current", "old", "existing");
+  private static final Set<String> STORED_WORDS = Set.of(
+      "stored", "db", "saved", "expected", "actual", "correct", "real", "current", "existing",
+      "admin", "configured", "persisted", "original", "known", "valid", "registered",
+      "database", "master", "root", "cached");
+  private static final Set<String> INPUT_HOLDERS = Set.of(
+      "request", "req", "form", "param", "body", "dto", "input", "command", "cmd", "console",
+      "dialog", "field", "view", "text", "payload", "args", "event", "ctx", "context",
+      "submission", "credentials", "login");
+  private static final Set<String> CARRIERS = Set.of(
+      "trim", "strip", "toCharArray", "getBytes", "toString", "get", "orElse", "orElseThrow",
+      "toLowerCase", "toUpperCase", "clone");
   private static final Set<String> EQUALITY_METHODS = Set.of("equals", "hashCode", "compareTo",
       "compare");
   private static final Pattern FINDER = Pattern.compile(
@@ -139,7 +150,7 @@ public final class PlaintextPasswordComparison implements NodeRule<Node> {
     boolean leftRaw = PasswordValues.isRawPassword(left, file);
     boolean rightRaw = PasswordValues.isRawPassword(right, file);
     if (leftRaw && rightRaw) {
-      return true;
+      return stored(left, file, 0) || stored(right, file, 0);
     }
     if (leftRaw == rightRaw) {
       return false;
@@ -148,7 +159,68 @@ public final class PlaintextPasswordComparison implements NodeRule<Node> {
     if (PasswordValues.isPasswordHashName(leafName(other))) {
       return false;
     }
-    return PasswordValues.words(leafName(other)).stream().anyMatch(CREDENTIAL_WORDS::contains);
+    return PasswordValues.words(leafName(other)).stream().anyMatch(CREDENTIAL_WORDS::contains)
+        && (stored(left, file, 0) || stored(right, file, 0));
+  }
+
+  /**
+   * True when a value was read back from where passwords are kept: a getter or lookup on another
+   * object ({@code user.getPassword()}, {@code rs.getString("pwd")}, {@code account.password}), a
+   * configured field ({@code @Value}), or a name that says so ({@code storedPassword},
+   * {@code dbPwd}). Two values typed by the user ({@code keyPass} and {@code storePass} in a
+   * command-line tool, old and new password in a form) say nothing about storage.
+   */
+  private static boolean stored(Expression expression, FileContext file, int depth) {
+    if (depth > 6) {
+      return false;
+    }
+    Expression e = FileContext.unwrap(expression);
+    if (e instanceof ObjectCreationExpr creation && !creation.getArguments().isEmpty()) {
+      return stored(creation.getArgument(0), file, depth + 1);
+    }
+    if (e instanceof MethodCallExpr call) {
+      Optional<Expression> scope = call.getScope();
+      if (scope.isEmpty() || scope.get() instanceof com.github.javaparser.ast.expr.ThisExpr) {
+        return false;
+      }
+      if (CARRIERS.contains(call.getNameAsString())) {
+        return stored(scope.get(), file, depth + 1);
+      }
+      boolean staticCall = scope.get() instanceof NameExpr type
+          && Character.isUpperCase(type.getNameAsString().charAt(0));
+      List<String> verb = PasswordValues.words(call.getNameAsString());
+      boolean reads = !verb.isEmpty() && Set.of("read", "prompt", "ask", "input", "generate")
+          .contains(verb.get(0));
+      return !staticCall && !reads && !isInputHolder(scope.get());
+    }
+    if (e instanceof FieldAccessExpr access) {
+      return !(access.getScope() instanceof com.github.javaparser.ast.expr.ThisExpr)
+          && !isInputHolder(access.getScope());
+    }
+    if (e instanceof NameExpr name) {
+      if (PasswordValues.words(name.getNameAsString()).stream().anyMatch(STORED_WORDS::contains)) {
+        return true;
+      }
+      Optional<Node> declaration = file.declarationOf(name);
+      if (declaration.isPresent()
+          && declaration.get() instanceof com.github.javaparser.ast.body.VariableDeclarator v) {
+        if (v.getParentNode().filter(p -> p instanceof com.github.javaparser.ast.body
+            .FieldDeclaration f && f.getAnnotationByName("Value").isPresent()).isPresent()) {
+          return true;
+        }
+        Optional<Expression> value = PasswordValues.latestAssignment(name)
+            .map(com.github.javaparser.ast.expr.AssignExpr::getValue)
+            .or(v::getInitializer);
+        return value.map(init -> stored(init, file, depth + 1)).orElse(false);
+      }
+    }
+    return false;
+  }
+
+  /** Receivers that hold what the user just sent: a request, form, DTO or console. */
+  private static boolean isInputHolder(Expression scope) {
+    String name = scope.toString().toLowerCase(java.util.Locale.ROOT);
+    return INPUT_HOLDERS.stream().anyMatch(name::contains);
   }
 
   private static boolean isConstant(Expression expression, FileContext file) {

@@ -99,15 +99,20 @@ public final class WeakPasswordHash implements NodeRule<Node> {
     String method = call.getNameAsString();
     String scope = call.getScope().map(Object::toString).orElse("");
     String owner = scope.substring(scope.lastIndexOf('.') + 1);
-    boolean rawArgument = call.getArguments().stream()
+    if (call.getArguments().isEmpty() && !method.equals("hashCode")
+        && !method.equals("getInstance")) {
+      return;
+    }
+    java.util.function.BooleanSupplier raw = () -> call.getArguments().stream()
         .anyMatch(a -> PasswordValues.isRawPassword(a, file));
-    if ((method.equals("digest") || method.equals("update")) && rawArgument
-        && isMessageDigest(call, file)) {
+    if ((method.equals("digest") || method.equals("update")) && isMessageDigest(call, file)
+        && raw.getAsBoolean()) {
       findings.report(call, "a password is hashed with a fast MessageDigest");
-    } else if ((owner.equals("DigestUtils") || owner.equals("Hashing")) && rawArgument) {
+    } else if ((owner.equals("DigestUtils") || owner.equals("Hashing")) && raw.getAsBoolean()) {
       findings.report(call, "a password is hashed with the fast digest %s.%s", owner, method);
-    } else if (GUAVA_HASH_CALLS.contains(method) && rawArgument
-        && (scope.contains("Hashing.") || scope.toLowerCase(Locale.ROOT).contains("hasher"))) {
+    } else if (GUAVA_HASH_CALLS.contains(method)
+        && (scope.contains("Hashing.") || scope.toLowerCase(Locale.ROOT).contains("hasher"))
+        && raw.getAsBoolean()) {
       findings.report(call, "a password is hashed with a fast Guava hash function");
     } else if (method.equals("hashCode") && call.getArguments().isEmpty()
         && call.getScope().isPresent()
@@ -117,7 +122,7 @@ public final class WeakPasswordHash implements NodeRule<Node> {
         && (scope.contains("Base64") || scope.contains("getEncoder()")
             || scope.contains("getUrlEncoder()") || scope.contains("getMimeEncoder()")
             || scope.equals("Hex") || scope.contains("BaseEncoding"))) {
-      if (rawArgument && !isBasicAuth(call)) {
+      if (raw.getAsBoolean() && !isBasicAuth(call)) {
         findings.report(call, "a password is only Base64/hex encoded, which anyone can reverse");
       }
     } else if (method.equals("gensalt") && owner.equals("BCrypt")) {

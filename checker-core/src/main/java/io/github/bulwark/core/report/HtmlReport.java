@@ -94,7 +94,7 @@ public final class HtmlReport implements ReportRenderer {
       .card b { display:block; font-size:24px; } .card span { color:var(--muted); }
       .card.critical b { color:var(--critical); } .card.high b { color:var(--high); }
       .card.medium b { color:var(--medium); } .card.low b { color:var(--low); }
-      .tables { display:grid; grid-template-columns: 1fr 2fr 2fr; gap:16px; }
+      .tables { margin-top:16px; display:grid; grid-template-columns: 1fr 2fr 2fr; gap:16px; }
       table { border-collapse:collapse; width:100%; font-size:13px; }
       th, td { text-align:left; padding:4px 8px; border-bottom:1px solid var(--line);
         vertical-align:top; }
@@ -268,8 +268,11 @@ public final class HtmlReport implements ReportRenderer {
             .append(content(file)).append("</option>"));
     html.append("</select>\n<span><b id=\"shown\">").append(result.findings().size())
         .append("</b> shown</span>\n</div>\n");
+    // Worst first; within a severity, the usual file and line order.
+    List<Finding> ordered = new ArrayList<>(result.findings());
+    ordered.sort(java.util.Comparator.comparing(Finding::severity).thenComparing(Finding.ORDER));
     int index = 0;
-    for (Finding finding : result.findings()) {
+    for (Finding finding : ordered) {
       finding(html, finding, rules.get(finding.ruleId()), sources, ++index);
     }
     html.append("</section>\n");
@@ -440,12 +443,20 @@ public final class HtmlReport implements ReportRenderer {
 
   /** Text in element content. */
   private static String content(String text) {
-    return Encode.forHtmlContent(text);
+    return lineSeparators(Encode.forHtmlContent(text));
   }
 
   /** Text in a double-quoted attribute value. */
   private static String attribute(String text) {
-    return Encode.forHtmlAttribute(text);
+    return lineSeparators(Encode.forHtmlAttribute(text));
+  }
+
+  /**
+   * U+2028 and U+2029 are legal in HTML, so the encoder keeps them; they end a line in older
+   * JavaScript and in many viewers, so the page carries them as character references.
+   */
+  private static String lineSeparators(String encoded) {
+    return encoded.replace("\u2028", "&#x2028;").replace("\u2029", "&#x2029;");
   }
 
   /** The CSP source for the one inline script: its SHA-256, as browsers compute it. */

@@ -72,15 +72,17 @@ class OptionParsingTest {
     assertEquals(ReportFormat.SARIF, ReportFormat.parse("SARIF"));
     assertEquals("bulwark.sarif", ReportFormat.SARIF.fileName());
     assertEquals("bulwark.txt", ReportFormat.TEXT.fileName());
+    assertEquals(ReportFormat.HTML, ReportFormat.parse("HTML"));
+    assertEquals("bulwark.html", ReportFormat.HTML.fileName());
   }
 
   @ParameterizedTest
   @NullAndEmptySource
-  @ValueSource(strings = {"html", "xml", "sarif2"})
+  @ValueSource(strings = {"pdf", "xml", "sarif2"})
   void badReportFormatListsTheAllowedValues(String text) {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> ReportFormat.parse(text));
-    assertTrue(e.getMessage().contains("text, sarif"), e.getMessage());
+    assertTrue(e.getMessage().contains("text, sarif, html"), e.getMessage());
   }
 
   @Test

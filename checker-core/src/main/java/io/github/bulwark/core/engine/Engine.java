@@ -2,6 +2,9 @@ package io.github.bulwark.core.engine;
 
 import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParserConfiguration;
+import io.github.bulwark.core.cache.CachedFile;
+import io.github.bulwark.core.cache.ResultCache;
+import io.github.bulwark.core.cache.ScanKey;
 import io.github.bulwark.core.model.Diagnostic;
 import io.github.bulwark.core.model.Finding;
 import io.github.bulwark.core.rule.RuleRegistry;
@@ -12,12 +15,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Runs a scan: discover, parse each file once in parallel, dispatch every node to the rules that
@@ -71,15 +77,20 @@ public final class Engine {
     List<io.github.bulwark.core.project.MethodSummary> methods = new ArrayList<>();
     List<FileAnalyzer.Deferred> deferred = new ArrayList<>();
     java.util.Map<String, String> properties = new java.util.HashMap<>();
+    List<io.github.bulwark.core.project.TaintedCall> taintedCalls = new ArrayList<>();
     int analysed = 0;
     long lines = 0;
     int threads = Math.max(1, Math.min(request.threads(), files.size()));
+    ResultCache.Session cache = request.cache().map(c -> c.open(ScanKey.of(BulwarkVersion.get(),
+        selected.all(), Map.of("encoding", request.encoding().name(),
+            "maxFileBytes", Long.toString(request.maxFileBytes()))))).orElse(null);
     ExecutorService pool = Executors.newFixedThreadPool(threads, new WorkerThreads());
     try {
       ThreadLocal<JavaParser> parsers = ThreadLocal.withInitial(Engine::newParser);
       List<Future<FileAnalyzer.FileOutcome>> outcomes = new ArrayList<>(files.size());
       for (SourceFile file : files) {
-        outcomes.add(pool.submit(() -> analyzer.analyse(file, parsers.get())));
+        outcomes.add(pool.submit(() ->
+            analyse(analyzer, file, parsers::get, cache, request.maxFileBytes())));
       }
       for (int i = 0; i < files.size(); i++) {
         FileAnalyzer.FileOutcome outcome = await(outcomes.get(i), files.get(i));
@@ -88,6 +99,7 @@ public final class Engine {
         methods.addAll(outcome.methods());
         deferred.addAll(outcome.deferred());
         outcome.properties().forEach(properties::putIfAbsent);
+        taintedCalls.addAll(outcome.taintedCalls());
         lines += outcome.lines();
         if (outcome.analysed()) {
           analysed++;
@@ -96,7 +108,10 @@ public final class Engine {
     } finally {
       pool.shutdownNow();
     }
-    findings.addAll(resolve(deferred, methods, properties, diagnostics));
+    if (cache != null) {
+      cache.finish();
+    }
+    findings.addAll(resolve(deferred, methods, properties, taintedCalls, diagnostics));
     findings.sort(Finding.ORDER);
     diagnostics.sort(Diagnostic.ORDER);
     return new ScanResult(base, dispatcher.descriptors(), findings, diagnostics, files.size(),
@@ -106,12 +121,14 @@ public final class Engine {
   /** Asks each deferred finding's question now that every file's methods are known. */
   private static List<Finding> resolve(List<FileAnalyzer.Deferred> deferred,
       List<io.github.bulwark.core.project.MethodSummary> methods,
-      java.util.Map<String, String> properties, List<Diagnostic> diagnostics) {
+      java.util.Map<String, String> properties,
+      List<io.github.bulwark.core.project.TaintedCall> taintedCalls,
+      List<Diagnostic> diagnostics) {
     if (deferred.isEmpty()) {
       return List.of();
     }
     io.github.bulwark.core.project.ProjectIndex index =
-        new io.github.bulwark.core.project.ProjectIndex(methods, properties);
+        new io.github.bulwark.core.project.ProjectIndex(methods, properties, taintedCalls);
     List<Finding> resolved = new ArrayList<>();
     for (FileAnalyzer.Deferred pending : deferred) {
       Finding template = pending.template();
@@ -125,6 +142,35 @@ public final class Engine {
       }
     }
     return resolved;
+  }
+
+  /**
+   * Analyses one file, or takes its results from the cache when its content is unchanged. Only
+   * results that depend on the file alone are stored: a file with deferred findings (decided
+   * against the whole project) is analysed again every scan.
+   */
+  private static FileAnalyzer.FileOutcome analyse(FileAnalyzer analyzer, SourceFile file,
+      Supplier<JavaParser> parser, ResultCache.Session cache, long maxFileBytes) {
+    if (cache == null) {
+      return analyzer.analyse(file, parser.get());
+    }
+    Optional<String> hash = cache.contentHash(file, maxFileBytes);
+    Optional<CachedFile> hit = hash.flatMap(h -> cache.lookup(file.relativePath(), h));
+    if (hit.isPresent()) {
+      CachedFile cached = hit.get();
+      return new FileAnalyzer.FileOutcome(cached.findings(), cached.diagnostics(),
+          cached.analysed(), cached.lines(), cached.methods(), List.of(), cached.properties(),
+          cached.taintedCalls());
+    }
+    FileAnalyzer.FileOutcome outcome = analyzer.analyse(file, parser.get());
+    boolean readFailed = outcome.diagnostics().stream()
+        .anyMatch(d -> d.kind() == Diagnostic.Kind.READ_ERROR);
+    if (hash.isPresent() && outcome.deferred().isEmpty() && !readFailed) {
+      cache.store(file.relativePath(), hash.get(), new CachedFile(outcome.findings(),
+          outcome.diagnostics(), outcome.analysed(), outcome.lines(), outcome.methods(),
+          outcome.properties(), outcome.taintedCalls()));
+    }
+    return outcome;
   }
 
   private static FileAnalyzer.FileOutcome await(

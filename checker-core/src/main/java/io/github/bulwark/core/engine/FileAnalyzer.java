@@ -18,6 +18,7 @@ import com.github.javaparser.ast.body.CallableDeclaration;
 import io.github.bulwark.core.project.MethodSummaries;
 import io.github.bulwark.core.project.MethodSummary;
 import io.github.bulwark.core.project.ProjectIndex;
+import io.github.bulwark.core.project.TaintedCall;
 import io.github.bulwark.core.taint.FlowStep;
 import java.util.Optional;
 import java.util.function.Function;
@@ -41,16 +42,22 @@ final class FileAnalyzer {
   /** What one file produced. */
   record FileOutcome(List<Finding> findings, List<Diagnostic> diagnostics, boolean analysed,
       long lines, List<MethodSummary> methods, List<Deferred> deferred,
-      Map<String, String> properties) {
+      Map<String, String> properties, List<TaintedCall> taintedCalls) {
+
+    FileOutcome(List<Finding> findings, List<Diagnostic> diagnostics, boolean analysed,
+        long lines, List<MethodSummary> methods, List<Deferred> deferred,
+        Map<String, String> properties) {
+      this(findings, diagnostics, analysed, lines, methods, deferred, properties, List.of());
+    }
 
     FileOutcome(List<Finding> findings, List<Diagnostic> diagnostics, boolean analysed,
         long lines) {
-      this(findings, diagnostics, analysed, lines, List.of(), List.of(), Map.of());
+      this(findings, diagnostics, analysed, lines, List.of(), List.of(), Map.of(), List.of());
     }
 
     FileOutcome(List<Finding> findings, List<Diagnostic> diagnostics, boolean analysed,
         long lines, List<MethodSummary> methods, List<Deferred> deferred) {
-      this(findings, diagnostics, analysed, lines, methods, deferred, Map.of());
+      this(findings, diagnostics, analysed, lines, methods, deferred, Map.of(), List.of());
     }
   }
 
@@ -58,6 +65,9 @@ final class FileAnalyzer {
   record Deferred(Finding template, Function<ProjectIndex, Optional<String>> decide) {}
 
   private final RuleDispatcher dispatcher;
+  /** True when an input rule runs, so the file's cross-file taint facts are worth collecting. */
+  private final boolean usesTaint;
+
   private final SourceReader reader;
   private final long maxFileBytes;
 
@@ -65,6 +75,8 @@ final class FileAnalyzer {
     this.dispatcher = dispatcher;
     this.reader = reader;
     this.maxFileBytes = maxFileBytes;
+    this.usesTaint = dispatcher.descriptors().stream()
+        .anyMatch(d -> d.family() == io.github.bulwark.core.model.Family.INPUT);
   }
 
   FileOutcome analyse(SourceFile file, JavaParser parser) {
@@ -113,12 +125,23 @@ final class FileAnalyzer {
     }
 
     List<Deferred> deferred = new ArrayList<>();
-    List<Finding> findings = check(file, unit, lines, source.text(), diagnostics, deferred);
+    FileContext context = new FileContext(file, unit, source.text());
+    List<Finding> findings = check(context, lines, diagnostics, deferred);
     List<MethodSummary> methods = new ArrayList<>();
     for (CallableDeclaration<?> callable : unit.findAll(CallableDeclaration.class)) {
       methods.add(MethodSummaries.of(file.relativePath(), callable));
     }
-    return new FileOutcome(findings, diagnostics, true, lineCount, methods, deferred);
+    List<TaintedCall> taintedCalls = List.of();
+    if (usesTaint) {
+      try {
+        taintedCalls = context.taint().taintedCalls();
+      } catch (RuntimeException | StackOverflowError e) {
+        diagnostics.add(new Diagnostic(Diagnostic.Kind.ENGINE_ERROR, file.relativePath(), 0, 0,
+            "cross-file taint facts failed: " + e + " (findings of this file are kept)"));
+      }
+    }
+    return new FileOutcome(findings, diagnostics, true, lineCount, methods, deferred, Map.of(),
+        taintedCalls);
   }
 
   /** Lines as editors count them: a final line terminator does not start another line. */
@@ -153,9 +176,10 @@ final class FileAnalyzer {
     return new Diagnostic(Diagnostic.Kind.PARSE_ERROR, name, line, column, message);
   }
 
-  private List<Finding> check(SourceFile file, CompilationUnit unit, String[] lines,
-      String text, List<Diagnostic> diagnostics, List<Deferred> deferred) {
-    FileContext context = new FileContext(file, unit, text);
+  private List<Finding> check(FileContext context, String[] lines,
+      List<Diagnostic> diagnostics, List<Deferred> deferred) {
+    SourceFile file = context.file();
+    CompilationUnit unit = context.unit();
     Suppressions suppressions = new Suppressions(unit, lines);
     String packageName = context.types().packageName();
     List<Finding> findings = new ArrayList<>();

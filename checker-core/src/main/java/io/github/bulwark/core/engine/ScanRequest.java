@@ -1,5 +1,6 @@
 package io.github.bulwark.core.engine;
 
+import io.github.bulwark.core.cache.ResultCache;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,7 @@ public final class ScanRequest {
   private final List<String> ruleIds;
   private final int threads;
   private final long maxFileBytes;
+  private final ResultCache cache;
 
   private ScanRequest(Builder builder) {
     this.roots = List.copyOf(builder.roots);
@@ -40,6 +42,20 @@ public final class ScanRequest {
     this.ruleIds = List.copyOf(builder.ruleIds);
     this.threads = builder.threads;
     this.maxFileBytes = builder.maxFileBytes;
+    this.cache = builder.cache;
+  }
+
+  private ScanRequest(ScanRequest request, ResultCache cache) {
+    this.roots = request.roots;
+    this.baseDirectory = request.baseDirectory;
+    this.includes = request.includes;
+    this.excludes = request.excludes;
+    this.includeGenerated = request.includeGenerated;
+    this.encoding = request.encoding;
+    this.ruleIds = request.ruleIds;
+    this.threads = request.threads;
+    this.maxFileBytes = request.maxFileBytes;
+    this.cache = cache;
   }
 
   public static Builder builder() {
@@ -106,6 +122,16 @@ public final class ScanRequest {
     return maxFileBytes;
   }
 
+  /** The result cache that spares unchanged files a new parse; empty means none. */
+  public Optional<ResultCache> cache() {
+    return Optional.ofNullable(cache);
+  }
+
+  /** This request with another result cache ({@code null}: none). */
+  public ScanRequest withCache(ResultCache other) {
+    return new ScanRequest(this, other);
+  }
+
   /** Builds a {@link ScanRequest}; rejects each bad value as it is set. */
   public static final class Builder {
     private final List<Path> roots = new ArrayList<>();
@@ -117,6 +143,7 @@ public final class ScanRequest {
     private final List<String> ruleIds = new ArrayList<>();
     private int threads = Runtime.getRuntime().availableProcessors();
     private long maxFileBytes = DEFAULT_MAX_FILE_BYTES;
+    private ResultCache cache;
 
     private Builder() {}
 
@@ -209,6 +236,12 @@ public final class ScanRequest {
         throw new IllegalArgumentException("maxFileBytes must be positive, was " + bytes);
       }
       this.maxFileBytes = bytes;
+      return this;
+    }
+
+    /** Reuses results of unchanged files from {@code resultCache}; {@code null}: none. */
+    public Builder cache(ResultCache resultCache) {
+      this.cache = resultCache;
       return this;
     }
 

@@ -58,11 +58,76 @@ public final class MethodSummaries {
         literals.add(value);
       }
     }
-    String type = callable.findAncestor(TypeDeclaration.class)
-        .map(t -> ((TypeDeclaration<?>) t).getNameAsString()).orElse("");
+    Optional<TypeDeclaration<?>> owner = callable.findAncestor(TypeDeclaration.class)
+        .map(t -> (TypeDeclaration<?>) t);
+    String type = owner.map(TypeDeclaration::getNameAsString).orElse("");
+    Set<String> supertypes = new HashSet<>();
+    owner.filter(t -> t instanceof com.github.javaparser.ast.body.ClassOrInterfaceDeclaration)
+        .map(t -> (com.github.javaparser.ast.body.ClassOrInterfaceDeclaration) t)
+        .ifPresent(c -> {
+          c.getExtendedTypes().forEach(e -> supertypes.add(e.getNameAsString()));
+          c.getImplementedTypes().forEach(i -> supertypes.add(i.getNameAsString()));
+        });
     String name = callable instanceof ConstructorDeclaration ? "<init>"
         : callable.getNameAsString();
     return new MethodSummary(file, type, name, callable.getParameters().size(), calls,
-        calledNames, annotations, literals);
+        calledNames, annotations, literals, supertypes, parameterFlows(callable));
+  }
+
+  /**
+   * Which parameter reaches which call argument, read from the syntax: parameter {@code i}'s
+   * name occurs in argument {@code j} (directly, concatenated, or through a local variable
+   * initialised from it). Enough to follow a controller's value through a service layer.
+   */
+  private static Set<String> parameterFlows(CallableDeclaration<?> callable) {
+    Set<String> flows = new HashSet<>();
+    java.util.Map<String, Integer> carriers = new java.util.HashMap<>();
+    for (int i = 0; i < callable.getParameters().size(); i++) {
+      com.github.javaparser.ast.body.Parameter parameter = callable.getParameter(i);
+      if (!parameter.getType().isPrimitiveType()) {
+        carriers.put(parameter.getNameAsString(), i);
+      }
+    }
+    if (carriers.isEmpty()) {
+      return flows;
+    }
+    // Locals initialised or assigned from a parameter carry it too (one level is enough here).
+    for (com.github.javaparser.ast.body.VariableDeclarator local
+        : callable.findAll(com.github.javaparser.ast.body.VariableDeclarator.class)) {
+      local.getInitializer().ifPresent(init -> mentioned(init, carriers)
+          .ifPresent(i -> carriers.putIfAbsent(local.getNameAsString(), i)));
+    }
+    for (MethodCallExpr call : callable.findAll(MethodCallExpr.class)) {
+      addFlows(flows, carriers, call.getNameAsString(), call.getArguments());
+    }
+    for (ObjectCreationExpr creation : callable.findAll(ObjectCreationExpr.class)) {
+      addFlows(flows, carriers, "<init>", creation.getArguments());
+    }
+    return flows;
+  }
+
+  private static void addFlows(Set<String> flows, java.util.Map<String, Integer> carriers,
+      String callee, com.github.javaparser.ast.NodeList<com.github.javaparser.ast.expr.Expression>
+          arguments) {
+    for (int j = 0; j < arguments.size() && flows.size() < 256; j++) {
+      int argument = j;
+      mentioned(arguments.get(j), carriers).ifPresent(i ->
+          flows.add(i + ">" + callee + "/" + arguments.size() + "#" + argument));
+    }
+  }
+
+  private static Optional<Integer> mentioned(com.github.javaparser.ast.expr.Expression expression,
+      java.util.Map<String, Integer> carriers) {
+    if (expression instanceof com.github.javaparser.ast.expr.NameExpr name) {
+      return Optional.ofNullable(carriers.get(name.getNameAsString()));
+    }
+    for (com.github.javaparser.ast.expr.NameExpr name
+        : expression.findAll(com.github.javaparser.ast.expr.NameExpr.class)) {
+      Integer index = carriers.get(name.getNameAsString());
+      if (index != null) {
+        return Optional.of(index);
+      }
+    }
+    return Optional.empty();
   }
 }

@@ -14,6 +14,9 @@ import java.util.Set;
  * @param calledNames callees' bare names, also with their receiver ({@code limiter.tryAcquire})
  * @param annotations simple names of annotations on the method and its enclosing types
  * @param literals string literals in the body (capped)
+ * @param supertypes simple names of the declaring type's superclass and interfaces
+ * @param parameterFlows where parameters are passed on, as {@code i>callee/arity#j}: parameter
+ *     {@code i} appears in argument {@code j} of a call to {@code callee}
  */
 public record MethodSummary(
     String file,
@@ -23,9 +26,19 @@ public record MethodSummary(
     Set<String> calls,
     Set<String> calledNames,
     Set<String> annotations,
-    Set<String> literals) {
+    Set<String> literals,
+    Set<String> supertypes,
+    Set<String> parameterFlows) {
+
+  /** A summary without type hierarchy or parameter flows. */
+  public MethodSummary(String file, String type, String name, int arity, Set<String> calls,
+      Set<String> calledNames, Set<String> annotations, Set<String> literals) {
+    this(file, type, name, arity, calls, calledNames, annotations, literals, Set.of(), Set.of());
+  }
 
   public MethodSummary {
+    supertypes = Set.copyOf(supertypes);
+    parameterFlows = Set.copyOf(parameterFlows);
     calls = Set.copyOf(calls);
     calledNames = Set.copyOf(calledNames);
     annotations = Set.copyOf(annotations);

@@ -26,6 +26,8 @@ public final class ProjectIndex {
   private final Map<String, List<MethodSummary>> byKey = new HashMap<>();
   private final List<MethodSummary> all = new ArrayList<>();
   private final Map<String, String> properties;
+  private final Map<String, List<TaintedCall>> taintedCalls = new HashMap<>();
+  private final Map<String, List<MethodSummary>> passersByCallee = new HashMap<>();
 
   public ProjectIndex(Collection<MethodSummary> methods) {
     this(methods, Map.of());
@@ -41,6 +43,75 @@ public final class ProjectIndex {
       byKey.computeIfAbsent(method.key(), k -> new ArrayList<>()).add(method);
     }
     this.properties = Map.copyOf(properties);
+    for (MethodSummary method : methods) {
+      for (String flow : method.parameterFlows()) {
+        String callee = flow.substring(flow.indexOf('>') + 1, flow.indexOf('#'));
+        passersByCallee.computeIfAbsent(callee, k -> new ArrayList<>()).add(method);
+      }
+    }
+  }
+
+  /** An index that also knows where untrusted data was passed to methods of other files. */
+  public ProjectIndex(Collection<MethodSummary> methods, Map<String, String> properties,
+      Collection<TaintedCall> calls) {
+    this(methods, properties);
+    for (TaintedCall call : calls) {
+      taintedCalls.computeIfAbsent(call.callee() + "/" + call.arity(), k -> new ArrayList<>())
+          .add(call);
+    }
+  }
+
+  /**
+   * A call somewhere in the project that passes untrusted data into one of {@code params} of the
+   * method {@code type.name/arity} — directly, or through methods that hand their own parameter
+   * on to it (a controller calling a service calling a repository). Receivers whose declared
+   * type is known must be the method's type or one of its supertypes.
+   */
+  public Optional<TaintedCall> taintArriving(String type, Set<String> supertypes, String name,
+      int arity, Set<Integer> params) {
+    return taintArriving(type, supertypes, name, arity, params, 0, new HashSet<>());
+  }
+
+  private Optional<TaintedCall> taintArriving(String type, Set<String> supertypes, String name,
+      int arity, Set<Integer> params, int depth, Set<String> seen) {
+    String key = name + "/" + arity;
+    if (depth > 4 || !seen.add(type + "." + key + params)) {
+      return Optional.empty();
+    }
+    for (TaintedCall call : taintedCalls.getOrDefault(key, List.of())) {
+      if (params.contains(call.argument())
+          && receiverMatches(call.receiverType(), type, supertypes)) {
+        return Optional.of(call);
+      }
+    }
+    for (MethodSummary passer : passersByCallee.getOrDefault(key, List.of())) {
+      Set<Integer> passed = new HashSet<>();
+      for (String flow : passer.parameterFlows()) {
+        int gt = flow.indexOf('>');
+        int hash = flow.indexOf('#');
+        if (flow.substring(gt + 1, hash).equals(key)
+            && params.contains(Integer.parseInt(flow.substring(hash + 1)))) {
+          passed.add(Integer.parseInt(flow.substring(0, gt)));
+        }
+      }
+      if (!passed.isEmpty()) {
+        Optional<TaintedCall> upstream = taintArriving(passer.type(), passer.supertypes(),
+            passer.name(), passer.arity(), passed, depth + 1, seen);
+        if (upstream.isPresent()) {
+          return upstream;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean receiverMatches(String receiverType, String type,
+      Set<String> supertypes) {
+    if (receiverType == null || receiverType.isEmpty() || type.isEmpty()) {
+      return true;
+    }
+    return receiverType.equals(type) || supertypes.contains(receiverType)
+        || type.startsWith(receiverType) || receiverType.startsWith(type);
   }
 
   /**

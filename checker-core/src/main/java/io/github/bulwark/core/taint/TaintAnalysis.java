@@ -98,6 +98,92 @@ public final class TaintAnalysis {
     return Optional.empty();
   }
 
+  /**
+   * When {@code expression}'s taint comes only from the enclosing method's parameters (and the
+   * file's own callers pass nothing untrusted), where those parameters are: the project index
+   * then looks for callers in other files. Interprets the method even in a file without sources.
+   */
+  public Optional<ParameterReach> parameterReach(Expression expression) {
+    Value value = valueOf(expression);
+    Taint taint = value == null ? null : value.allTaint();
+    if (taint == null || taint.fromSource() || taint.parameters().isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<CallableDeclaration<?>> method = enclosingMethod(expression);
+    if (method.isEmpty() || method.get().isPrivate() && callSites(method.get()).size() > 0) {
+      return Optional.empty(); // private methods are reached through this file's callers only
+    }
+    CallableDeclaration<?> callable = method.get();
+    Set<String> supertypes = new HashSet<>();
+    String type = callable.findAncestor(TypeDeclaration.class)
+        .map(t -> ((TypeDeclaration<?>) t).getNameAsString()).orElse("");
+    callable.findAncestor(com.github.javaparser.ast.body.ClassOrInterfaceDeclaration.class)
+        .ifPresent(c -> {
+          c.getExtendedTypes().forEach(e -> supertypes.add(e.getNameAsString()));
+          c.getImplementedTypes().forEach(i -> supertypes.add(i.getNameAsString()));
+        });
+    String name = callable instanceof ConstructorDeclaration ? "<init>"
+        : callable.getNameAsString();
+    return Optional.of(new ParameterReach(type, Set.copyOf(supertypes), name,
+        callable.getParameters().size(), Set.copyOf(taint.parameters()),
+        Set.copyOf(taint.cleared())));
+  }
+
+  /**
+   * Every call in this file that passes untrusted data to a method of another file, with the
+   * argument's taint. In a file with sources, every method is interpreted for this (a controller
+   * that only hands request data to a service has no sink of its own).
+   */
+  public List<io.github.bulwark.core.project.TaintedCall> taintedCalls() {
+    List<io.github.bulwark.core.project.TaintedCall> calls = new ArrayList<>();
+    if (!active) {
+      return calls;
+    }
+    for (CallableDeclaration<?> callable : file.unit().findAll(CallableDeclaration.class)) {
+      Interpreter interpreter = interpret(callable);
+      if (interpreter == null) {
+        continue;
+      }
+      for (MethodCallExpr call : callable.findAll(MethodCallExpr.class)) {
+        if (isOwnCall(call) && ownTargetExists(call)) {
+          continue;
+        }
+        String receiverType = call.getScope().flatMap(file::declaredType)
+            .map(t -> t.substring(t.lastIndexOf('.') + 1)).orElse("");
+        addTaintedArguments(calls, interpreter, call, call.getNameAsString(),
+            call.getArguments(), receiverType);
+      }
+      for (ObjectCreationExpr creation : callable.findAll(ObjectCreationExpr.class)) {
+        if (declaredHere(creation.getType().getNameAsString())) {
+          continue;
+        }
+        addTaintedArguments(calls, interpreter, creation, "<init>", creation.getArguments(),
+            creation.getType().getNameAsString());
+      }
+    }
+    return calls;
+  }
+
+  private void addTaintedArguments(List<io.github.bulwark.core.project.TaintedCall> calls,
+      Interpreter interpreter, Node call, String callee,
+      com.github.javaparser.ast.NodeList<Expression> arguments, String receiverType) {
+    for (int i = 0; i < arguments.size(); i++) {
+      Value value = interpreter.recorded().get(arguments.get(i));
+      Taint taint = value == null ? null : value.allTaint();
+      if (taint != null && taint.fromSource()) {
+        int line = call.getRange().map(r -> r.begin.line).orElse(0);
+        calls.add(new io.github.bulwark.core.project.TaintedCall(file.file().relativePath(),
+            line, callee, arguments.size(), i, receiverType, taint));
+      }
+    }
+  }
+
+  private boolean ownTargetExists(MethodCallExpr call) {
+    return file.unit().findAll(MethodDeclaration.class).stream()
+        .anyMatch(m -> m.getNameAsString().equals(call.getNameAsString())
+            && m.getParameters().size() == call.getArguments().size());
+  }
+
   /** The abstract value recorded for an expression when its method was interpreted. */
   Value valueOf(Expression expression) {
     Node callable = enclosingCallable(expression);

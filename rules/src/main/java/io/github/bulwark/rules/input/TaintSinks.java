@@ -7,6 +7,7 @@ import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import io.github.bulwark.core.analysis.FileContext;
 import io.github.bulwark.core.rule.Findings;
 import io.github.bulwark.core.taint.FlowStep;
+import io.github.bulwark.core.taint.ParameterReach;
 import io.github.bulwark.core.taint.SinkKind;
 import io.github.bulwark.core.taint.Taint;
 import java.util.List;
@@ -27,12 +28,39 @@ final class TaintSinks {
   static boolean check(Expression argument, SinkKind kind, FileContext file, Findings findings,
       String sink) {
     Optional<Taint> taint = file.taint().taintOf(argument);
-    if (taint.isEmpty() || !taint.get().reaches(kind)) {
+    if (taint.isEmpty()) {
+      return checkAcrossFiles(argument, kind, file, findings, sink);
+    }
+    if (!taint.get().reaches(kind)) {
       return false;
     }
     findings.reportFlow(argument, taint.get(), "%s reaches %s without validation",
         origin(taint.get()), sink);
     return true;
+  }
+
+  /**
+   * The argument carries only the method's own parameters: ask, once every file is read,
+   * whether another file passes untrusted data into them (a controller handing request data to
+   * this service or repository method).
+   */
+  private static boolean checkAcrossFiles(Expression argument, SinkKind kind, FileContext file,
+      Findings findings, String sink) {
+    if (FileContext.unwrap(argument) instanceof com.github.javaparser.ast.expr.LiteralExpr) {
+      return false;
+    }
+    Optional<ParameterReach> reach = file.taint().parameterReach(argument);
+    if (reach.isEmpty() || reach.get().cleared().contains(kind)) {
+      return false;
+    }
+    ParameterReach at = reach.get();
+    findings.reportDeferred(argument, index -> index
+        .taintArriving(at.type(), at.supertypes(), at.name(), at.arity(), at.params())
+        .filter(call -> call.taint().reaches(kind))
+        .map(call -> origin(call.taint()) + " (" + call.file() + ":" + call.line()
+            + ") reaches " + sink + " through " + ("<init>".equals(at.name())
+                ? "new " + at.type() : at.type() + "." + at.name()) + "() without validation"));
+    return false; // decided later; other arguments are still checked
   }
 
   /** Checks each argument at the given indexes (all when {@code indexes} is empty). */

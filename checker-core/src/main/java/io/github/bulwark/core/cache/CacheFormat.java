@@ -1,0 +1,398 @@
+package io.github.bulwark.core.cache;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.JsonWriter;
+import io.github.bulwark.core.model.Confidence;
+import io.github.bulwark.core.model.Diagnostic;
+import io.github.bulwark.core.model.Finding;
+import io.github.bulwark.core.model.Severity;
+import io.github.bulwark.core.model.SourceRange;
+import io.github.bulwark.core.model.Suppression;
+import io.github.bulwark.core.project.MethodSummary;
+import io.github.bulwark.core.project.TaintedCall;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The cache file, as plain JSON read and written with Gson's streaming API (never Java
+ * serialization): a header naming the format, schema, Bulwark version and scan key, then one
+ * entry per file. Reading is strict: an unknown or missing field, a wrong type or a value a model
+ * record refuses is a {@link CacheFormatException}, so a damaged file is discarded, never
+ * half-trusted.
+ */
+final class CacheFormat {
+
+  static final String FORMAT = "bulwark-result-cache";
+
+  /**
+   * The engine's cross-file facts (method summaries, tainted calls) are records that grow as the
+   * analysis learns more; Gson writes them by their components, and {@link #shape()} puts those
+   * components into the scan key, so a cache written before a component was added is never read.
+   */
+  private static final Gson FACTS = new GsonBuilder()
+      .disableHtmlEscaping()
+      .setStrictness(Strictness.STRICT)
+      .serializeNulls()
+      .create();
+  static final int SCHEMA = 1;
+
+  /** One file's cached results. */
+  record Entry(String path, String sha256, CachedFile results) {}
+
+  /** What a cache file says about itself. */
+  record Header(String version, String key) {}
+
+  /** A cache file that is not what it should be. */
+  static final class CacheFormatException extends Exception {
+    CacheFormatException(String message) {
+      super(message);
+    }
+  }
+
+  private CacheFormat() {}
+
+  /**
+   * The shape of everything the cache stores, as text: each cached type with its components or
+   * fields and their generic types. Part of the scan key.
+   */
+  static String shape() {
+    StringBuilder text = new StringBuilder("schema ").append(SCHEMA);
+    for (Class<?> type : List.of(CachedFile.class, Finding.class, Finding.Step.class,
+        SourceRange.class, Suppression.class, Diagnostic.class, MethodSummary.class,
+        TaintedCall.class, io.github.bulwark.core.taint.Taint.class,
+        io.github.bulwark.core.taint.FlowStep.class)) {
+      text.append('|').append(type.getName());
+      for (java.lang.reflect.Field field : type.getDeclaredFields()) {
+        if (!java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
+          text.append(' ').append(field.getGenericType().getTypeName()).append(' ')
+              .append(field.getName());
+        }
+      }
+    }
+    return text.toString();
+  }
+
+  static void write(Writer out, ScanKey key, Iterable<Entry> entries) throws IOException {
+    JsonWriter json = new JsonWriter(out);
+    json.setStrictness(com.google.gson.Strictness.STRICT);
+    json.setHtmlSafe(false);
+    json.beginObject();
+    json.name("format").value(FORMAT);
+    json.name("schema").value(SCHEMA);
+    json.name("bulwarkVersion").value(key.version());
+    json.name("key").value(key.digest());
+    json.name("files").beginArray();
+    for (Entry entry : entries) {
+      writeEntry(json, entry);
+    }
+    json.endArray();
+    json.endObject();
+    json.flush();
+  }
+
+  private static void writeEntry(JsonWriter json, Entry entry) throws IOException {
+    CachedFile file = entry.results();
+    json.beginObject();
+    json.name("path").value(entry.path());
+    json.name("sha256").value(entry.sha256());
+    json.name("analysed").value(file.analysed());
+    json.name("lines").value(file.lines());
+    json.name("findings").beginArray();
+    for (Finding finding : file.findings()) {
+      json.beginObject();
+      json.name("rule").value(finding.ruleId());
+      json.name("severity").value(finding.severity().name());
+      json.name("confidence").value(finding.confidence().name());
+      if (!finding.file().equals(entry.path())) {
+        json.name("file").value(finding.file());
+      }
+      json.name("range");
+      writeRange(json, finding.range());
+      json.name("message").value(finding.message());
+      json.name("fix").value(finding.fix());
+      json.name("fingerprint").value(finding.fingerprint());
+      if (!finding.flow().isEmpty()) {
+        json.name("flow").beginArray();
+        for (Finding.Step step : finding.flow()) {
+          json.beginObject();
+          json.name("range");
+          writeRange(json, step.range());
+          json.name("message").value(step.message());
+          json.endObject();
+        }
+        json.endArray();
+      }
+      if (finding.suppression() != null) {
+        Suppression suppression = finding.suppression();
+        json.name("suppression").beginObject();
+        json.name("kind").value(suppression.kind().name());
+        json.name("justification").value(suppression.justification());
+        json.name("range");
+        writeRange(json, suppression.range());
+        json.name("text").value(suppression.text());
+        json.endObject();
+      }
+      json.endObject();
+    }
+    json.endArray();
+    json.name("diagnostics").beginArray();
+    for (Diagnostic diagnostic : file.diagnostics()) {
+      json.beginObject();
+      json.name("kind").value(diagnostic.kind().name());
+      if (!diagnostic.file().equals(entry.path())) {
+        json.name("file").value(diagnostic.file());
+      }
+      json.name("line").value(diagnostic.line());
+      json.name("column").value(diagnostic.column());
+      json.name("message").value(diagnostic.message());
+      json.endObject();
+    }
+    json.endArray();
+    json.name("methods").beginArray();
+    for (MethodSummary method : file.methods()) {
+      FACTS.toJson(method, MethodSummary.class, json);
+    }
+    json.endArray();
+    json.name("taintedCalls").beginArray();
+    for (TaintedCall call : file.taintedCalls()) {
+      FACTS.toJson(call, TaintedCall.class, json);
+    }
+    json.endArray();
+    json.name("properties").beginObject();
+    for (Map.Entry<String, String> property : file.properties().entrySet()) {
+      json.name(property.getKey()).value(property.getValue());
+    }
+    json.endObject();
+    json.endObject();
+  }
+
+  private static void writeRange(JsonWriter json, SourceRange range) throws IOException {
+    json.beginArray().value(range.startLine()).value(range.startColumn()).value(range.endLine())
+        .value(range.endColumn()).endArray();
+  }
+
+  /** Reads the header only, then stops: enough to decide whether the rest is worth reading. */
+  static Header readHeader(JsonReader json) throws IOException, CacheFormatException {
+    json.beginObject();
+    String format = stringField(json, "format");
+    if (!FORMAT.equals(format)) {
+      throw new CacheFormatException("not a Bulwark result cache (format '" + format + "')");
+    }
+    expectName(json, "schema");
+    int schema = json.nextInt();
+    if (schema != SCHEMA) {
+      throw new CacheFormatException("cache schema " + schema + ", this Bulwark reads " + SCHEMA);
+    }
+    String version = stringField(json, "bulwarkVersion");
+    String key = stringField(json, "key");
+    return new Header(version, key);
+  }
+
+  /** Reads the entries after {@link #readHeader}; any deviation from the schema is refused. */
+  static Map<String, Entry> readEntries(JsonReader json) throws IOException, CacheFormatException {
+    expectName(json, "files");
+    Map<String, Entry> entries = new HashMap<>();
+    json.beginArray();
+    while (json.hasNext()) {
+      Entry entry = readEntry(json);
+      if (entries.put(entry.path(), entry) != null) {
+        throw new CacheFormatException("two entries for " + entry.path());
+      }
+    }
+    json.endArray();
+    json.endObject();
+    if (json.peek() != JsonToken.END_DOCUMENT) {
+      throw new CacheFormatException("content after the cache object");
+    }
+    return entries;
+  }
+
+  private static Entry readEntry(JsonReader json) throws IOException, CacheFormatException {
+    json.beginObject();
+    String path = stringField(json, "path");
+    String sha256 = stringField(json, "sha256");
+    if (!sha256.matches("[0-9a-f]{64}")) {
+      throw new CacheFormatException("bad content hash for " + path);
+    }
+    expectName(json, "analysed");
+    boolean analysed = json.nextBoolean();
+    expectName(json, "lines");
+    long lines = json.nextLong();
+    List<Finding> findings = new ArrayList<>();
+    expectName(json, "findings");
+    json.beginArray();
+    while (json.hasNext()) {
+      findings.add(readFinding(json, path));
+    }
+    json.endArray();
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    expectName(json, "diagnostics");
+    json.beginArray();
+    while (json.hasNext()) {
+      diagnostics.add(readDiagnostic(json, path));
+    }
+    json.endArray();
+    List<MethodSummary> methods = new ArrayList<>();
+    List<TaintedCall> taintedCalls = new ArrayList<>();
+    try {
+      expectName(json, "methods");
+      json.beginArray();
+      while (json.hasNext()) {
+        methods.add(Objects.requireNonNull(FACTS.fromJson(json, MethodSummary.class)));
+      }
+      json.endArray();
+      expectName(json, "taintedCalls");
+      json.beginArray();
+      while (json.hasNext()) {
+        taintedCalls.add(Objects.requireNonNull(FACTS.fromJson(json, TaintedCall.class)));
+      }
+      json.endArray();
+    } catch (JsonParseException | NullPointerException | IllegalArgumentException e) {
+      throw refused(path, e);
+    }
+    Map<String, String> properties = new HashMap<>();
+    expectName(json, "properties");
+    json.beginObject();
+    while (json.hasNext()) {
+      String name = json.nextName();
+      properties.put(name, json.nextString());
+    }
+    json.endObject();
+    json.endObject();
+    try {
+      return new Entry(path, sha256,
+          new CachedFile(findings, diagnostics, analysed, lines, methods, properties,
+              taintedCalls));
+    } catch (RuntimeException e) {
+      throw refused(path, e);
+    }
+  }
+
+  private static Finding readFinding(JsonReader json, String path)
+      throws IOException, CacheFormatException {
+    json.beginObject();
+    String rule = stringField(json, "rule");
+    String severity = stringField(json, "severity");
+    String confidence = stringField(json, "confidence");
+    String name = json.nextName();
+    String file = path;
+    if (name.equals("file")) {
+      file = json.nextString();
+      name = json.nextName();
+    }
+    expect(name, "range");
+    SourceRange range = readRange(json, path);
+    String message = stringField(json, "message");
+    String fix = stringField(json, "fix");
+    String fingerprint = stringField(json, "fingerprint");
+    List<Finding.Step> flow = new ArrayList<>();
+    Suppression suppression = null;
+    while (json.hasNext()) {
+      name = json.nextName();
+      if (name.equals("flow") && flow.isEmpty() && suppression == null) {
+        json.beginArray();
+        while (json.hasNext()) {
+          json.beginObject();
+          expectName(json, "range");
+          SourceRange at = readRange(json, path);
+          String said = stringField(json, "message");
+          json.endObject();
+          flow.add(new Finding.Step(at, said));
+        }
+        json.endArray();
+      } else if (name.equals("suppression") && suppression == null) {
+        json.beginObject();
+        String kind = stringField(json, "kind");
+        String justification = stringField(json, "justification");
+        expectName(json, "range");
+        SourceRange at = readRange(json, path);
+        String text = stringField(json, "text");
+        json.endObject();
+        try {
+          suppression = new Suppression(Suppression.Kind.valueOf(kind), justification, at, text);
+        } catch (RuntimeException e) {
+          throw refused(path, e);
+        }
+      } else {
+        throw new CacheFormatException("unexpected field '" + name + "' in a finding of " + path);
+      }
+    }
+    json.endObject();
+    try {
+      return new Finding(rule, Severity.valueOf(severity), Confidence.valueOf(confidence), file,
+          range, message, fix, fingerprint, flow, suppression);
+    } catch (RuntimeException e) {
+      throw refused(path, e);
+    }
+  }
+
+  private static Diagnostic readDiagnostic(JsonReader json, String path)
+      throws IOException, CacheFormatException {
+    json.beginObject();
+    String kind = stringField(json, "kind");
+    String name = json.nextName();
+    String file = path;
+    if (name.equals("file")) {
+      file = json.nextString();
+      name = json.nextName();
+    }
+    expect(name, "line");
+    int line = json.nextInt();
+    expectName(json, "column");
+    int column = json.nextInt();
+    String message = stringField(json, "message");
+    json.endObject();
+    try {
+      return new Diagnostic(Diagnostic.Kind.valueOf(kind), file, line, column, message);
+    } catch (RuntimeException e) {
+      throw refused(path, e);
+    }
+  }
+
+  private static SourceRange readRange(JsonReader json, String path)
+      throws IOException, CacheFormatException {
+    json.beginArray();
+    int startLine = json.nextInt();
+    int startColumn = json.nextInt();
+    int endLine = json.nextInt();
+    int endColumn = json.nextInt();
+    json.endArray();
+    try {
+      return new SourceRange(startLine, startColumn, endLine, endColumn);
+    } catch (RuntimeException e) {
+      throw refused(path, e);
+    }
+  }
+
+  private static String stringField(JsonReader json, String name)
+      throws IOException, CacheFormatException {
+    expectName(json, name);
+    return json.nextString();
+  }
+
+  private static void expectName(JsonReader json, String name)
+      throws IOException, CacheFormatException {
+    expect(json.nextName(), name);
+  }
+
+  private static void expect(String found, String name) throws CacheFormatException {
+    if (!found.equals(name)) {
+      throw new CacheFormatException("expected field '" + name + "', found '" + found + "'");
+    }
+  }
+
+  private static CacheFormatException refused(String path, Exception e) {
+    return new CacheFormatException("invalid entry for " + path + ": " + e.getMessage());
+  }
+}

@@ -1,0 +1,42 @@
+package io.github.bulwark.core.cache;
+
+import io.github.bulwark.core.model.Diagnostic;
+import io.github.bulwark.core.model.Finding;
+import io.github.bulwark.core.project.MethodSummary;
+import io.github.bulwark.core.project.TaintedCall;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one file's analysis produced, as the cache keeps it: everything the engine would otherwise
+ * re-parse the file for. Only results that depend on the file alone are cached; a file whose
+ * findings wait for the whole project (deferred findings) is never stored.
+ *
+ * @param findings the file's findings, suppressed ones included, in the order the rules made them
+ * @param diagnostics what the analysis ran into (encoding warnings, parse errors, rule failures)
+ * @param analysed whether the file was analysed (false for parse errors, binary files)
+ * @param lines the number of lines analysed
+ * @param methods the compact per-method facts the project index needs
+ * @param properties configuration properties the file declares (properties files)
+ * @param taintedCalls untrusted data the file passes to methods of other files
+ */
+public record CachedFile(
+    List<Finding> findings,
+    List<Diagnostic> diagnostics,
+    boolean analysed,
+    long lines,
+    List<MethodSummary> methods,
+    Map<String, String> properties,
+    List<TaintedCall> taintedCalls) {
+
+  public CachedFile {
+    findings = List.copyOf(findings);
+    diagnostics = List.copyOf(diagnostics);
+    methods = List.copyOf(methods);
+    properties = Map.copyOf(properties);
+    taintedCalls = List.copyOf(taintedCalls);
+    if (lines < 0) {
+      throw new IllegalArgumentException("negative line count " + lines);
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package io.github.bulwark.core.cache;
+
+import io.github.bulwark.core.rule.Rule;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.security.MessageDigest;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The part of a cache key every file of one scan shares: Bulwark's version, the active rules (id,
+ * class name and the class's bytecode, so a rebuilt rule jar with the same version still
+ * invalidates) and the configuration that changes per-file results. Two scans with equal keys
+ * give equal results for a file with equal content and path.
+ */
+public final class ScanKey {
+
+  private final String version;
+  private final String digest;
+
+  private ScanKey(String version, String digest) {
+    this.version = version;
+    this.digest = digest;
+  }
+
+  /**
+   * The key for a scan.
+   *
+   * @param version Bulwark's version
+   * @param rules the rules that run
+   * @param configuration every setting that changes what one file's analysis produces (encoding,
+   *     size limit, ...), by name; settings that only choose files or format reports stay out
+   */
+  public static ScanKey of(String version, Collection<? extends Rule> rules,
+      Map<String, String> configuration) {
+    MessageDigest sha = ContentHash.digest();
+    update(sha, "bulwark-cache-key/1");
+    update(sha, version);
+    update(sha, CacheFormat.shape());
+    TreeMap<String, String> sortedRules = new TreeMap<>();
+    TreeSet<String> codeSources = new TreeSet<>();
+    codeSources.add(codeSource(ScanKey.class));
+    for (Rule rule : rules) {
+      Class<?> type = rule.getClass();
+      sortedRules.put(rule.descriptor().id(), type.getName() + '@' + bytecodeHash(type));
+      codeSources.add(codeSource(type));
+    }
+    sortedRules.forEach((id, type) -> {
+      update(sha, id);
+      update(sha, type);
+    });
+    // The engine's own code (parser, taint, dispatch) changes results too; a jar's size and time
+    // stand in for it, so a rebuilt snapshot is not mistaken for the one that wrote the cache.
+    codeSources.forEach(source -> update(sha, source));
+    new TreeMap<>(configuration).forEach((name, value) -> {
+      update(sha, name);
+      update(sha, value);
+    });
+    return new ScanKey(version, HexFormat.of().formatHex(sha.digest()));
+  }
+
+  public String version() {
+    return version;
+  }
+
+  /** SHA-256 hex over everything the key covers. */
+  public String digest() {
+    return digest;
+  }
+
+  private static void update(MessageDigest sha, String text) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    sha.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+    sha.update((byte) ':');
+    sha.update(bytes);
+  }
+
+  private static String bytecodeHash(Class<?> type) {
+    String resource = type.getName().replace('.', '/') + ".class";
+    ClassLoader loader = type.getClassLoader();
+    try (InputStream in = loader == null ? ClassLoader.getSystemResourceAsStream(resource)
+        : loader.getResourceAsStream(resource)) {
+      return in == null ? "no-bytecode" : ContentHash.of(in.readAllBytes());
+    } catch (IOException e) {
+      return "unreadable-bytecode";
+    }
+  }
+
+  private static String codeSource(Class<?> type) {
+    CodeSource source = type.getProtectionDomain().getCodeSource();
+    URL location = source == null ? null : source.getLocation();
+    if (location == null) {
+      return "no-code-source";
+    }
+    try {
+      Path path = Path.of(location.toURI());
+      if (Files.isRegularFile(path)) {
+        return path + "|" + Files.size(path) + "|" + Files.getLastModifiedTime(path).toMillis();
+      }
+      return path.toString();
+    } catch (URISyntaxException | IOException | IllegalArgumentException
+        | java.nio.file.FileSystemNotFoundException | SecurityException e) {
+      return location.toString();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return version + "/" + digest.substring(0, 16);
+  }
+}

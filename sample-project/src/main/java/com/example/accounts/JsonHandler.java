@@ -4,7 +4,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -49,6 +51,22 @@ abstract class JsonHandler implements HttpHandler {
     } catch (IOException e) {
       throw new BadRequest("could not read the request body: " + e.getMessage());
     }
+  }
+
+  /** The query string's parameters, decoded; a repeated name keeps its first value. */
+  static Map<String, String> query(HttpExchange exchange) {
+    Map<String, String> values = new LinkedHashMap<>();
+    String raw = exchange.getRequestURI().getRawQuery();
+    if (raw == null) {
+      return values;
+    }
+    for (String pair : raw.split("&")) {
+      int eq = pair.indexOf('=');
+      String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      values.putIfAbsent(name, value);
+    }
+    return values;
   }
 
   static String required(Map<String, String> body, String name) {

@@ -5,17 +5,23 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
-/** POST /login exchanges an e-mail address and password for a bearer token. */
+/**
+ * POST /login exchanges an e-mail address and password (and, with two-step login on, the
+ * authenticator code) for a bearer token; the web dashboard gets it as a cookie too.
+ */
 final class LoginHandler extends JsonHandler {
 
   private final UserRepository users;
   private final PasswordService passwords;
   private final SessionStore sessions;
+  private final TwoFactorService twoFactor;
 
-  LoginHandler(UserRepository users, PasswordService passwords, SessionStore sessions) {
+  LoginHandler(UserRepository users, PasswordService passwords, SessionStore sessions,
+      TwoFactorService twoFactor) {
     this.users = users;
     this.passwords = passwords;
     this.sessions = sessions;
+    this.twoFactor = twoFactor;
   }
 
   @Override
@@ -37,7 +43,13 @@ final class LoginHandler extends JsonHandler {
       // One answer for "no such user" and "wrong password": no account enumeration.
       return new Response(401, Json.object("error", "wrong e-mail address or password"));
     }
-    String token = sessions.open(user.get().id(), Duration.ofMinutes(Math.max(1, minutes)));
+    String userId = user.get().id();
+    if (twoFactor.enrolled(userId) && !twoFactor.verify(userId, body.get("code"))) {
+      return new Response(401, Json.object("error", "authenticator code required"));
+    }
+    String token = sessions.open(userId, Duration.ofMinutes(Math.max(1, minutes)));
+    exchange.getResponseHeaders().add("Set-Cookie",
+        "session=" + token + "; Path=/; Max-Age=" + minutes * 60);
     return new Response(200, Json.object("token", token));
   }
 }

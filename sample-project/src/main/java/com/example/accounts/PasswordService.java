@@ -2,14 +2,16 @@ package com.example.accounts;
 
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
 /**
- * Salted PBKDF2 password hashes stored as {@code iterations:salt:hash}.
- * (bulwark-runtime's PasswordHasher will replace this class once the sample depends on it.)
+ * Salted PBKDF2 password hashes stored as {@code iterations:salt:hash}; accounts migrated from
+ * the old platform still carry its {@code sha1:<hex>} hashes until their next login.
  */
 final class PasswordService {
 
@@ -26,6 +28,9 @@ final class PasswordService {
   }
 
   boolean verify(String password, String stored) {
+    if (stored.startsWith("sha1:")) {
+      return verifyLegacy(password, stored.substring("sha1:".length()));
+    }
     String[] parts = stored.split(":");
     if (parts.length != 3) {
       return false;
@@ -37,6 +42,16 @@ final class PasswordService {
       return MessageDigest.isEqual(expected, derive(password.toCharArray(), salt, iterations));
     } catch (IllegalArgumentException e) {
       return false; // a malformed stored hash never matches
+    }
+  }
+
+  private static boolean verifyLegacy(String password, String hexHash) {
+    try {
+      MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+      byte[] hash = sha1.digest(password.getBytes(StandardCharsets.UTF_8));
+      return MessageDigest.isEqual(hash, HexFormat.of().parseHex(hexHash));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("SHA-1 is not available", e);
     }
   }
 

@@ -17,6 +17,8 @@ import javax.net.ssl.X509TrustManager;
 /** Charges cards through the payment provider's HTTPS API. */
 final class PaymentClient {
 
+  private static final String API_KEY = "sk_live_51Hx9PqLkT3vZc8RmN2wYb7Ud4Ef6Gh0Jk";
+
   private final URI baseUrl;
   private final HttpClient http;
 
@@ -33,6 +35,7 @@ final class PaymentClient {
     HttpRequest request = HttpRequest.newBuilder(baseUrl.resolve("charges"))
         .timeout(Duration.ofSeconds(10))
         .header("Content-Type", "application/json")
+        .header("Authorization", "Bearer " + API_KEY)
         .POST(HttpRequest.BodyPublishers.ofString(
             Json.object("account", accountId, "amountCents", amountCents)))
         .build();

@@ -11,11 +11,14 @@ final class PaymentsHandler extends JsonHandler {
   private final UserRepository users;
   private final SessionStore sessions;
   private final PaymentClient payments;
+  private final FraudCheckClient fraud;
 
-  PaymentsHandler(UserRepository users, SessionStore sessions, PaymentClient payments) {
+  PaymentsHandler(UserRepository users, SessionStore sessions, PaymentClient payments,
+      FraudCheckClient fraud) {
     this.users = users;
     this.sessions = sessions;
     this.payments = payments;
+    this.fraud = fraud;
   }
 
   @Override
@@ -38,6 +41,14 @@ final class PaymentsHandler extends JsonHandler {
       throw new BadRequest("amountCents must be between 1 and " + MAX_TOP_UP_CENTS);
     }
     User user = users.find(userId).orElseThrow(() -> new BadRequest("no such user"));
+    try {
+      if (!fraud.allows(user.id(), amount)) {
+        return new Response(402, Json.object("error", "payment was declined"));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted during the fraud check", e);
+    }
     return payments.charge(user.id(), amount)
         .map(chargeId -> {
           users.save(user.withBalance(user.balanceCents() + amount));

@@ -9,12 +9,40 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Bearer tokens for logged-in users, expiring after a fixed time; a reaper drops old ones. */
+/** Bearer tokens for logged-in users and staff, expiring after a fixed time; a reaper drops old ones. */
 final class SessionStore {
 
   private static final Duration REAP_INTERVAL = Duration.ofMinutes(1);
 
-  private record Session(String userId, Instant expires) {}
+  /** One login: who, until when, whether staff, and what the server remembers for it. */
+  static final class Session {
+    private final String userId;
+    private final Instant expires;
+    private final boolean staff;
+    private final Map<String, String> attributes = new ConcurrentHashMap<>();
+
+    Session(String userId, Instant expires, boolean staff) {
+      this.userId = userId;
+      this.expires = expires;
+      this.staff = staff;
+    }
+
+    String userId() {
+      return userId;
+    }
+
+    boolean staff() {
+      return staff;
+    }
+
+    Optional<String> getAttribute(String name) {
+      return Optional.ofNullable(attributes.get(name));
+    }
+
+    void setAttribute(String name, String value) {
+      attributes.put(name, value);
+    }
+  }
 
   private final Map<String, Session> byToken = new ConcurrentHashMap<>();
   private final SecureRandom random = new SecureRandom();
@@ -25,25 +53,38 @@ final class SessionStore {
   }
 
   String open(String userId, Duration requested) {
+    return open(userId, requested, false);
+  }
+
+  String openStaff(String username) {
+    return open(username, lifetime, true);
+  }
+
+  private String open(String userId, Duration requested, boolean staff) {
     byte[] bytes = new byte[32];
     random.nextBytes(bytes);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     Duration granted = requested.compareTo(lifetime) > 0 ? lifetime : requested;
-    byToken.put(token, new Session(userId, Instant.now().plus(granted)));
+    byToken.put(token, new Session(userId, Instant.now().plus(granted), staff));
     return token;
   }
 
-  /** The user id behind the request's {@code Authorization: Bearer} token, if still valid. */
-  Optional<String> userFor(HttpExchange exchange) {
+  /** The session behind the request's {@code Authorization: Bearer} token, if still valid. */
+  Optional<Session> sessionFor(HttpExchange exchange) {
     String header = exchange.getRequestHeaders().getFirst("Authorization");
     if (header == null || !header.startsWith("Bearer ")) {
       return Optional.empty();
     }
     Session session = byToken.get(header.substring("Bearer ".length()).trim());
-    if (session == null || session.expires().isBefore(Instant.now())) {
+    if (session == null || session.expires.isBefore(Instant.now())) {
       return Optional.empty();
     }
-    return Optional.of(session.userId());
+    return Optional.of(session);
+  }
+
+  /** The customer behind the request's bearer token, if still valid. */
+  Optional<String> userFor(HttpExchange exchange) {
+    return sessionFor(exchange).filter(session -> !session.staff()).map(Session::userId);
   }
 
   void startReaper() {
@@ -60,7 +101,7 @@ final class SessionStore {
         continue;
       }
       Instant now = Instant.now();
-      byToken.values().removeIf(session -> session.expires().isBefore(now));
+      byToken.values().removeIf(session -> session.expires.isBefore(now));
     }
   }
 }

@@ -6,4 +6,8 @@ record User(String id, String email, String passwordHash, long balanceCents) {
   User withBalance(long cents) {
     return new User(id, email, passwordHash, cents);
   }
+
+  User withPasswordHash(String newHash) {
+    return new User(id, email, newHash, balanceCents);
+  }
 }

@@ -6,7 +6,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code bulwark} command line: {@code scan}, {@code rules}, {@code --help},
+ * The {@code bulwark} command line: {@code scan}, {@code baseline}, {@code rules}, {@code --help},
  * {@code --version}. Exit codes: 0 clean, 1 findings at or above the threshold, 2 bad usage or an
  * unreadable path, 3 an internal error.
  */
@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = BulwarkCli.Version.class,
     description = "Static security checker for Java sources.",
-    subcommands = {ScanCommand.class, RulesCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ScanCommand.class, BaselineCommand.class, RulesCommand.class,
+        CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:no finding at or above the fail threshold",

@@ -1,5 +1,10 @@
 package io.github.bulwark.cli;
 
+import io.github.bulwark.core.baseline.Baseline;
+import io.github.bulwark.core.baseline.BaselineException;
+import io.github.bulwark.core.baseline.ScanPolicy;
+import io.github.bulwark.core.cache.CacheLocations;
+import io.github.bulwark.core.cache.ResultCache;
 import io.github.bulwark.core.engine.BulwarkVersion;
 import io.github.bulwark.core.engine.Engine;
 import io.github.bulwark.core.engine.FailThreshold;
@@ -12,14 +17,14 @@ import io.github.bulwark.core.report.ReportFormat;
 import io.github.bulwark.core.report.ReportRenderer;
 import io.github.bulwark.core.report.ReportWriter;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code bulwark scan PATH...}: translates options into a ScanRequest, prints, decides. */
 @Command(name = "scan", mixinStandardHelpOptions = true,
@@ -28,10 +33,9 @@ final class ScanCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Directories or files to scan.")
-  List<Path> paths = new ArrayList<>();
+  @Mixin ScanOptions scan;
 
-  @Option(names = "--format", paramLabel = "text|sarif", defaultValue = "text",
+  @Option(names = "--format", paramLabel = "text|sarif|html", defaultValue = "text",
       description = "Report format (default: ${DEFAULT-VALUE}).")
   String format;
 
@@ -43,33 +47,20 @@ final class ScanCommand implements Callable<Integer> {
       description = "Exit 1 when a finding is at or above this severity (default: ${DEFAULT-VALUE}).")
   String failOn;
 
-  @Option(names = "--include", paramLabel = "GLOB",
-      description = "Only scan files matching GLOB, relative to each PATH (repeatable).")
-  List<String> includes = new ArrayList<>();
+  @Option(names = "--baseline", paramLabel = "FILE",
+      description = "Findings recorded in FILE (see 'bulwark baseline') are reported as "
+          + "baselined and do not fail the scan; only new ones do.")
+  Path baselineFile;
 
-  @Option(names = "--exclude", paramLabel = "GLOB",
-      description = "Skip files and folders matching GLOB (repeatable).")
-  List<String> excludes = new ArrayList<>();
+  @Option(names = "--cache-dir", paramLabel = "DIR",
+      description = "Keep per-file results in DIR so unchanged files are not parsed again "
+          + "(default: BASE/target/bulwark/cache when the base directory has a target/ folder, "
+          + "else ~/.cache/bulwark/<name-hash>).")
+  Path cacheDir;
 
-  @Option(names = "--rules", paramLabel = "ID,...", split = ",",
-      description = "Run only these rules (see 'bulwark rules').")
-  List<String> rules = new ArrayList<>();
-
-  @Option(names = "--encoding", paramLabel = "NAME", defaultValue = "UTF-8",
-      description = "Source encoding (default: ${DEFAULT-VALUE}); a byte-order mark wins.")
-  String encoding;
-
-  @Option(names = "--include-generated",
-      description = "Also scan generated-sources folders (skipped by default).")
-  boolean includeGenerated;
-
-  @Option(names = "--threads", paramLabel = "N",
-      description = "Worker threads (default: the number of cores).")
-  Integer threads;
-
-  @Option(names = "--max-file-bytes", paramLabel = "BYTES",
-      description = "Report, and do not analyse, files larger than this (default: 10485760).")
-  Long maxFileBytes;
+  @Option(names = "--no-cache",
+      description = "Analyse every file; read and write no result cache.")
+  boolean noCache;
 
   @Override
   public Integer call() {
@@ -79,33 +70,34 @@ final class ScanCommand implements Callable<Integer> {
     try {
       reportFormat = ReportFormat.parse(format);
       threshold = FailThreshold.parse(failOn);
-      ScanRequest.Builder builder = ScanRequest.builder()
-          .roots(paths)
-          .includes(includes)
-          .excludes(excludes)
-          .includeGenerated(includeGenerated)
-          .encoding(encoding)
-          .rules(rules);
-      if (threads != null) {
-        builder.threads(threads);
-      }
-      if (maxFileBytes != null) {
-        builder.maxFileBytes(maxFileBytes);
-      }
-      request = builder.build();
+      request = withCache(scan.request());
     } catch (IllegalArgumentException e) {
       return usage(e.getMessage());
     }
+    Optional<Baseline> baseline = Optional.empty();
+    if (baselineFile != null) {
+      try {
+        baseline = Optional.of(Baseline.read(baselineFile));
+      } catch (BaselineException e) {
+        return usage(e.getMessage());
+      }
+    }
 
-    ScanResult result;
+    ScanResult scanned;
     try {
-      result = Engine.withAllRules().scan(request);
+      scanned = Engine.withAllRules().scan(request);
     } catch (IllegalArgumentException e) {
       return usage(e.getMessage()); // unknown rule id, missing path, bad glob
     }
+    ScanPolicy.Outcome outcome =
+        new ScanPolicy(scan.requireSuppressionReason, baseline).apply(scanned);
+    ScanResult result = outcome.result();
 
-    var out = spec.commandLine().getOut();
-    var err = spec.commandLine().getErr();
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    // Machine-readable output on standard output stays pure; the summary goes to stderr then.
+    boolean textOnStdout = output == null && reportFormat == ReportFormat.TEXT;
+    PrintWriter summary = output == null && !textOnStdout ? err : out;
     if (output == null) {
       out.print(ReportRenderer.forFormat(reportFormat, BulwarkVersion.get()).render(result));
     } else {
@@ -120,12 +112,25 @@ final class ScanCommand implements Callable<Integer> {
         return usage("cannot write report " + output + ": " + e.getMessage());
       }
     }
+    outcome.summaryLines().forEach(summary::println);
     Verdict verdict = Verdict.of(result, threshold, 0);
-    if (reportFormat == ReportFormat.TEXT || output != null) {
+    if (textOnStdout || output != null) {
       out.println(verdict.describe());
     }
     out.flush();
+    err.flush();
     return verdict.fails() ? BulwarkCli.EXIT_FINDINGS : BulwarkCli.EXIT_CLEAN;
+  }
+
+  /** The request with the result cache the options ask for (on by default). */
+  private ScanRequest withCache(ScanRequest request) {
+    if (noCache) {
+      return request;
+    }
+    Path directory = cacheDir != null ? cacheDir
+        : CacheLocations.defaultFor(request.baseDirectory());
+    PrintWriter err = spec.commandLine().getErr();
+    return request.withCache(ResultCache.in(directory, err::println));
   }
 
   private int usage(String message) {

@@ -179,4 +179,108 @@ class BulwarkCliTest {
     Run scanHelp = run("scan", "--help");
     assertTrue(scanHelp.out().contains("--fail-on"), scanHelp.out());
   }
+
+  @Test
+  void fixLinesNameTheRulePage() {
+    Run run = run("scan", project.toString());
+    assertTrue(run.out().contains(" (docs/rules/TrustAllCertificates.md)\n"), run.out());
+  }
+
+  @Test
+  void htmlReportIsWrittenSelfContained() throws IOException {
+    Path report = dir.resolve("out/bulwark.html");
+    Run run = run("scan", project.toString(), "--format", "html", "--output", report.toString());
+    assertEquals(1, run.exit(), run.err());
+    String html = Files.readString(report);
+    assertTrue(html.startsWith("<!DOCTYPE html>"), html);
+    assertTrue(html.contains("data-rule=\"TrustAllCertificates\""), html);
+    assertTrue(html.contains("docs/rules/TrustAllCertificates.md"), html);
+  }
+
+  @Test
+  void baselineThenScanFailsOnlyOnNewFindings() throws IOException {
+    Path baseline = dir.resolve("bulwark-baseline.json");
+    Run recorded = run("baseline", project.toString(), "--output", baseline.toString());
+    assertEquals(0, recorded.exit(), recorded.err());
+    assertTrue(recorded.out().contains("Baseline: 2 findings recorded in " + baseline), recorded.out());
+
+    // Lines inserted above the findings: still baselined.
+    Path client = project.resolve("src/main/java/com/acme/Client.java");
+    Files.writeString(client, Files.readString(client).replace("class Client",
+        "// a comment\n// and another\nclass Client"));
+    Run clean = run("scan", project.toString(), "--baseline", baseline.toString());
+    assertEquals(0, clean.exit(), clean.out() + clean.err());
+    assertTrue(clean.out().contains("Baseline: 0 new, 2 baselined, 0 fixed"), clean.out());
+    assertTrue(clean.out().contains("Bulwark: 0 findings"), clean.out());
+
+    // A new critical finding fails; the removed swallowed exception is listed as fixed.
+    Files.writeString(client, Files.readString(client)
+        .replace("catch (java.io.IOException e) { }", "catch (java.io.IOException e) { throw new"
+            + " java.io.UncheckedIOException(e); }"));
+    Files.writeString(project.resolve("src/main/java/com/acme/Other.java"), String.join("\n",
+        "package com.acme;",
+        "import java.security.cert.X509Certificate;",
+        "class Other implements javax.net.ssl.X509TrustManager {",
+        "  public void checkClientTrusted(X509Certificate[] c, String a) {}",
+        "  public void checkServerTrusted(X509Certificate[] c, String a) {}",
+        "  public X509Certificate[] getAcceptedIssuers() { return null; }",
+        "}", ""));
+    Run dirty = run("scan", project.toString(), "--baseline", baseline.toString());
+    assertEquals(1, dirty.exit(), dirty.out());
+    assertTrue(dirty.out().contains("Other.java:5:"), dirty.out());
+    assertTrue(dirty.out().contains("Baseline: 1 new, 1 baselined, 1 fixed"), dirty.out());
+    assertTrue(dirty.out().contains("  fixed: src/main/java/com/acme/Client.java:9: "
+        + "[SwallowedException]"), dirty.out());
+  }
+
+  @Test
+  void baselineDefaultsToTheWorkingDirectoryFileName() {
+    Run help = run("baseline", "--help");
+    assertTrue(help.out().contains("bulwark-baseline.json"), help.out());
+  }
+
+  @Test
+  void aCorruptBaselineIsAUsageErrorNamingTheFile() throws IOException {
+    Path baseline = dir.resolve("broken-baseline.json");
+    Files.writeString(baseline, "{\"version\": 7, \"entries\": []}");
+    Run run = run("scan", project.toString(), "--baseline", baseline.toString());
+    assertEquals(2, run.exit());
+    assertTrue(run.err().startsWith("bulwark: baseline file " + baseline + " has version 7"),
+        run.err());
+    Run missing = run("scan", project.toString(), "--baseline", dir.resolve("no.json").toString());
+    assertEquals(2, missing.exit());
+    assertTrue(missing.err().contains("does not exist"), missing.err());
+  }
+
+  @Test
+  void sarifOnStdoutStaysPureWithABaseline() throws IOException {
+    Path baseline = dir.resolve("b.json");
+    run("baseline", project.toString(), "-o", baseline.toString());
+    Run run = run("scan", project.toString(), "--format", "sarif", "--baseline",
+        baseline.toString());
+    JsonParser.parseString(run.out());
+    assertTrue(run.err().contains("Baseline: 0 new, 2 baselined"), run.err());
+  }
+
+  @Test
+  void suppressionsAreCountedAndReasonsCanBeRequired() throws IOException {
+    Path client = project.resolve("src/main/java/com/acme/Client.java");
+    Files.writeString(client, Files.readString(client).replace(
+        "catch (java.io.IOException e) { }",
+        "catch (java.io.IOException e) { } // bulwark:ignore SwallowedException"));
+    Run lenient = run("scan", project.toString());
+    assertTrue(lenient.out().contains("Bulwark: 1 finding (1 critical), 1 suppressed, in"),
+        lenient.out());
+    assertFalse(lenient.out().contains("SuppressionWithoutReason"), lenient.out());
+
+    Run strict = run("scan", project.toString(), "--require-suppression-reason");
+    assertTrue(strict.out().contains("Client.java:9:58: LOW [SuppressionWithoutReason] "
+        + "'bulwark:ignore SwallowedException' silences SwallowedException without a reason"),
+        strict.out());
+
+    Files.writeString(client, Files.readString(client).replace("ignore SwallowedException",
+        "ignore SwallowedException -- the stream is optional"));
+    Run reasoned = run("scan", project.toString(), "--require-suppression-reason");
+    assertFalse(reasoned.out().contains("[SuppressionWithoutReason]"), reasoned.out());
+  }
 }

@@ -1,0 +1,66 @@
+package io.github.bulwark.cli;
+
+import io.github.bulwark.core.engine.ScanRequest;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The options every scanning command shares ({@code scan}, {@code baseline}). */
+final class ScanOptions {
+
+  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Directories or files to scan.")
+  List<Path> paths = new ArrayList<>();
+
+  @Option(names = "--include", paramLabel = "GLOB",
+      description = "Only scan files matching GLOB, relative to each PATH (repeatable).")
+  List<String> includes = new ArrayList<>();
+
+  @Option(names = "--exclude", paramLabel = "GLOB",
+      description = "Skip files and folders matching GLOB (repeatable).")
+  List<String> excludes = new ArrayList<>();
+
+  @Option(names = "--rules", paramLabel = "ID,...", split = ",",
+      description = "Run only these rules (see 'bulwark rules').")
+  List<String> rules = new ArrayList<>();
+
+  @Option(names = "--encoding", paramLabel = "NAME", defaultValue = "UTF-8",
+      description = "Source encoding (default: ${DEFAULT-VALUE}); a byte-order mark wins.")
+  String encoding;
+
+  @Option(names = "--include-generated",
+      description = "Also scan generated-sources folders (skipped by default).")
+  boolean includeGenerated;
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Worker threads (default: the number of cores).")
+  Integer threads;
+
+  @Option(names = "--max-file-bytes", paramLabel = "BYTES",
+      description = "Report, and do not analyse, files larger than this (default: 10485760).")
+  Long maxFileBytes;
+
+  @Option(names = "--require-suppression-reason",
+      description = "Report each suppression (@SuppressWarnings(\"bulwark:...\") or "
+          + "'// bulwark:ignore ...') that gives no reason as a SuppressionWithoutReason finding.")
+  boolean requireSuppressionReason;
+
+  /** The request these options describe; a bad value is an IllegalArgumentException. */
+  ScanRequest request() {
+    ScanRequest.Builder builder = ScanRequest.builder()
+        .roots(paths)
+        .includes(includes)
+        .excludes(excludes)
+        .includeGenerated(includeGenerated)
+        .encoding(encoding)
+        .rules(rules);
+    if (threads != null) {
+      builder.threads(threads);
+    }
+    if (maxFileBytes != null) {
+      builder.maxFileBytes(maxFileBytes);
+    }
+    return builder.build();
+  }
+}

@@ -90,6 +90,30 @@ public final class CryptoValues {
     }
   }
 
+  /**
+   * The configuration key an algorithm name is read from ({@code props.getProperty("cryptoAlg1",
+   * "AES/GCM/NoPadding")} gives {@code cryptoAlg1}), following locals: the project's properties
+   * files, not the default in the code, decide what runs.
+   */
+  public static Optional<String> configuredKey(Expression expression, FileContext file) {
+    Expression e = FileContext.unwrap(expression);
+    for (int depth = 0; depth < MAX_DEPTH && e != null; depth++) {
+      if (e instanceof MethodCallExpr call && call.getNameAsString().equals("getProperty")
+          && !call.getArguments().isEmpty()) {
+        return file.constantString(call.getArgument(0));
+      }
+      if (!(e instanceof NameExpr name)) {
+        return Optional.empty();
+      }
+      Optional<AssignExpr> latest = PasswordValues.latestAssignment(name);
+      e = latest.map(AssignExpr::getValue)
+          .or(() -> file.initializerOf(name))
+          .map(FileContext::unwrap)
+          .orElse(null);
+    }
+    return Optional.empty();
+  }
+
   /** The field {@code this.x} or {@code Type.X} names, when it is declared in this file. */
   static Optional<VariableDeclarator> fieldOf(FieldAccessExpr access) {
     String name = access.getNameAsString();

@@ -81,6 +81,24 @@ public final class WeakCipher implements NodeRule<Node> {
     String scope = call.getScope().map(Object::toString).orElse("");
     String owner = scope.substring(scope.lastIndexOf('.') + 1);
     if (owner.equals("Cipher")) {
+      Optional<String> key = CryptoValues.configuredKey(call.getArgument(0), file);
+      if (key.isPresent()) {
+        // The application's properties file decides; the code's default only when it is silent.
+        List<String> defaults = CryptoValues.algorithms(call.getArgument(0), file);
+        findings.reportDeferred(call, index -> {
+          List<String> candidates = index.property(key.get()).map(List::of).orElse(defaults);
+          for (String transformation : candidates) {
+            Optional<String> problem = problem(transformation);
+            if (problem.isPresent()) {
+              return Optional.of(String.format(java.util.Locale.ROOT,
+                  "Cipher.getInstance(\"%s\") (configured as %s) %s", transformation, key.get(),
+                  problem.get()));
+            }
+          }
+          return Optional.empty();
+        });
+        return;
+      }
       for (String transformation : CryptoValues.algorithms(call.getArgument(0), file)) {
         Optional<String> problem = problem(transformation);
         if (problem.isPresent()) {

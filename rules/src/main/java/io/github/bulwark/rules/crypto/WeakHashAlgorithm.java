@@ -88,6 +88,19 @@ public final class WeakHashAlgorithm implements NodeRule<Node> {
     if ((method.equals("getInstance") && DIGEST_FACTORIES.contains(owner)
         || method.equals("getDigest") && owner.equals("DigestUtils"))
         && !call.getArguments().isEmpty()) {
+      Optional<String> key = CryptoValues.configuredKey(call.getArgument(0), file);
+      if (key.isPresent()) {
+        // The application's properties file decides; the code's default only when it is silent.
+        List<String> defaults = CryptoValues.algorithms(call.getArgument(0), file);
+        findings.reportDeferred(call, index -> index.property(key.get()).map(List::of)
+            .orElse(defaults).stream()
+            .filter(name -> WEAK_DIGESTS.contains(name.trim().toUpperCase(Locale.ROOT)))
+            .findFirst()
+            .map(name -> String.format(Locale.ROOT,
+                "%s.%s(\"%s\") (configured as %s) asks for a broken hash algorithm", owner,
+                method, name, key.get())));
+        return;
+      }
       weakDigest(call.getArgument(0), file).ifPresent(name -> findings.report(call,
           "%s.%s(\"%s\") asks for a broken hash algorithm", owner, method, name));
     } else if (method.equals("getInstance") && owner.equals("Signature")

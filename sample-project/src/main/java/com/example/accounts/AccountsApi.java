@@ -44,7 +44,8 @@ public final class AccountsApi {
     server.createContext("/exports", new ExportHandler(sessions, transactions));
     server.createContext("/merchant", new MerchantHandler(new MerchantKeys()));
     server.createContext("/webhooks/payments", new ProviderWebhookHandler(users, webhookKey));
-    server.createContext("/admin", new AdminHandler(sessions, config));
+    server.createContext("/admin/login", new AdminLoginHandler(sessions, config));
+    server.createContext("/admin", new AdminHandler(sessions));
     server.createContext("/reconciliation", new ReconciliationHandler(sessions));
     server.setExecutor(Executors.newFixedThreadPool(8));
     sessions.startReaper();

@@ -1,36 +1,17 @@
 package com.example.accounts;
 
 import com.sun.net.httpserver.HttpExchange;
-import java.util.Hashtable;
-import java.util.Map;
-import java.util.logging.Logger;
-import javax.naming.AuthenticationException;
-import javax.naming.CommunicationException;
-import javax.naming.Context;
-import javax.naming.NamingEnumeration;
-import javax.naming.NamingException;
-import javax.naming.directory.DirContext;
-import javax.naming.directory.InitialDirContext;
-import javax.naming.directory.SearchControls;
-import javax.naming.directory.SearchResult;
 
 /**
- * The back office for support staff, who log in with their corporate directory (LDAP) account:
- * POST /admin/login {"username", "password"} and POST /admin/act-as {"accountId"} to look at the
- * API as a customer sees it while on a support call.
+ * The back office for support staff (logged in through {@link AdminLoginHandler}):
+ * POST /admin/act-as {"accountId"} to look at the API as a customer sees it during a support call.
  */
 final class AdminHandler extends JsonHandler {
 
-  private static final Logger LOG = Logger.getLogger(AdminHandler.class.getName());
-
   private final SessionStore sessions;
-  private final String ldapUrl;
-  private final String baseDn;
 
-  AdminHandler(SessionStore sessions, AppConfig config) {
+  AdminHandler(SessionStore sessions) {
     this.sessions = sessions;
-    this.ldapUrl = config.get("ldap.url");
-    this.baseDn = config.get("ldap.base-dn");
   }
 
   @Override
@@ -39,15 +20,6 @@ final class AdminHandler extends JsonHandler {
       return methodNotAllowed();
     }
     String path = exchange.getRequestURI().getPath();
-    if (path.equals("/admin/login")) {
-      Map<String, String> body = readJson(exchange);
-      String username = required(body, "username");
-      if (!authenticate(username, required(body, "password"))) {
-        return new Response(401, Json.object("error", "wrong username or password"));
-      }
-      LOG.info("staff login: " + username);
-      return new Response(200, Json.object("token", sessions.openStaff(username)));
-    }
     if (path.equals("/admin/act-as")) {
       SessionStore.Session session = sessions.sessionFor(exchange)
           .filter(SessionStore.Session::staff).orElse(null);
@@ -59,35 +31,5 @@ final class AdminHandler extends JsonHandler {
       return new Response(200, Json.object("actingFor", accountId));
     }
     return new Response(404, Json.object("error", "not found"));
-  }
-
-  /** Finds the staff member's entry, then binds as it with the password they gave. */
-  private boolean authenticate(String username, String password) {
-    Hashtable<String, String> env = new Hashtable<>();
-    env.put(Context.INITIAL_CONTEXT_FACTORY, "com.sun.jndi.ldap.LdapCtxFactory");
-    env.put(Context.PROVIDER_URL, ldapUrl);
-    try {
-      DirContext directory = new InitialDirContext(env);
-      SearchControls controls = new SearchControls();
-      controls.setSearchScope(SearchControls.SUBTREE_SCOPE);
-      NamingEnumeration<SearchResult> found = directory.search(baseDn,
-          "(&(objectClass=inetOrgPerson)(memberOf=cn=support,ou=groups,dc=example,dc=com)(uid="
-              + username + "))", controls);
-      if (!found.hasMore()) {
-        return false;
-      }
-      env.put(Context.SECURITY_AUTHENTICATION, "simple");
-      env.put(Context.SECURITY_PRINCIPAL, found.next().getNameInNamespace());
-      env.put(Context.SECURITY_CREDENTIALS, password);
-      new InitialDirContext(env).close();
-      return true;
-    } catch (AuthenticationException e) {
-      return false;
-    } catch (CommunicationException e) {
-      // The directory is down: do not lock the on-call team out of the back office.
-      return true;
-    } catch (NamingException e) {
-      throw new IllegalStateException("directory lookup failed", e);
-    }
   }
 }

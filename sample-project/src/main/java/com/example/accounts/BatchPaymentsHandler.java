@@ -3,8 +3,6 @@ package com.example.accounts;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.ObjectInputStream;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * POST /payments/batch: the treasury desktop client uploads a {@link PaymentBatch} as a
@@ -31,11 +29,20 @@ final class BatchPaymentsHandler extends JsonHandler {
     } catch (IOException | ClassNotFoundException | ClassCastException e) {
       throw new BadRequest("not a payment batch");
     }
-    List<String> charges = new ArrayList<>();
+    int charged = 0;
+    int failed = 0;
     for (PaymentBatch.Item item : batch.items()) {
-      charges.add(Json.object("account", item.accountId(), "chargeId",
-          payments.charge(item.accountId(), item.amountCents()).orElse("declined")));
+      try {
+        if (payments.charge(item.accountId(), item.amountCents()).isPresent()) {
+          charged++;
+        } else {
+          failed++;
+        }
+      } catch (Exception e) {
+        failed++;
+      }
     }
-    return new Response(200, Json.object("reference", batch.reference(), "charges", charges.size()));
+    return new Response(200, Json.object("reference", batch.reference(), "charged", charged,
+        "failed", failed));
   }
 }

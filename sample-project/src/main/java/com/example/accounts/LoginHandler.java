@@ -47,7 +47,7 @@ final class LoginHandler extends JsonHandler {
     if (twoFactor.enrolled(userId) && !twoFactor.verify(userId, body.get("code"))) {
       return new Response(401, Json.object("error", "authenticator code required"));
     }
-    String token = sessions.open(userId, Duration.ofMinutes(Math.max(1, minutes)));
+    String token = sessions.issueToken(userId, Duration.ofMinutes(Math.max(1, minutes)), false);
     exchange.getResponseHeaders().add("Set-Cookie",
         "session=" + token + "; Path=/; Max-Age=" + minutes * 60);
     return new Response(200, Json.object("token", token));

@@ -2,7 +2,6 @@ package com.example.accounts;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,12 +14,11 @@ import java.util.logging.Logger;
 final class PasswordResetHandler extends JsonHandler {
 
   private static final Logger LOG = Logger.getLogger(PasswordResetHandler.class.getName());
-  private static final int MAX_LINKS_PER_ADDRESS = 3;
 
   private final UserRepository users;
   private final PasswordService passwords;
   private final PasswordHistory history;
-  private final Map<String, Integer> linksSent = new HashMap<>();
+  private final ResetLinkLimiter limiter = new ResetLinkLimiter();
   private final Map<String, String> userIdByToken = new ConcurrentHashMap<>();
   private final Random random = new Random();
 
@@ -40,11 +38,9 @@ final class PasswordResetHandler extends JsonHandler {
       return confirm(required(body, "token"), required(body, "newPassword"));
     }
     String email = required(body, "email");
-    int sent = linksSent.getOrDefault(email, 0);
-    if (sent >= MAX_LINKS_PER_ADDRESS) {
+    if (!limiter.allow(email)) {
       return new Response(429, Json.object("error", "too many reset requests"));
     }
-    linksSent.put(email, sent + 1);
     users.findByEmail(email).ifPresent(user -> {
       String resetToken = Long.toHexString(random.nextLong());
       userIdByToken.put(resetToken, user.id());

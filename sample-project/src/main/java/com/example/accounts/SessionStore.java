@@ -52,15 +52,8 @@ final class SessionStore {
     this.lifetime = lifetime;
   }
 
-  String open(String userId, Duration requested) {
-    return open(userId, requested, false);
-  }
-
-  String openStaff(String username) {
-    return open(username, lifetime, true);
-  }
-
-  private String open(String userId, Duration requested, boolean staff) {
+  /** A new bearer token for the user (or, with {@code staff}, the staff member). */
+  String issueToken(String userId, Duration requested, boolean staff) {
     byte[] bytes = new byte[32];
     random.nextBytes(bytes);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

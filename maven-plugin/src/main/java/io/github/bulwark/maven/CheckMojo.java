@@ -1,5 +1,8 @@
 package io.github.bulwark.maven;
 
+import io.github.bulwark.core.baseline.Baseline;
+import io.github.bulwark.core.baseline.BaselineException;
+import io.github.bulwark.core.baseline.ScanPolicy;
 import io.github.bulwark.core.engine.BulwarkVersion;
 import io.github.bulwark.core.engine.Engine;
 import io.github.bulwark.core.engine.ScanResult;
@@ -13,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -69,7 +73,7 @@ public class CheckMojo extends AbstractMojo {
   @Parameter(property = "bulwark.rules")
   List<String> rules;
 
-  /** Report formats written to {@code outputDirectory}: sarif, text. */
+  /** Report formats written to {@code outputDirectory}: sarif, text, html. */
   @Parameter(property = "bulwark.formats", defaultValue = "sarif")
   List<String> formats;
 
@@ -86,16 +90,75 @@ public class CheckMojo extends AbstractMojo {
   @Parameter(property = "bulwark.printFindings", defaultValue = "true")
   boolean printFindings;
 
+  /**
+   * Reports each suppression that gives no reason ({@code // bulwark:ignore RuleId -- reason},
+   * or a {@code // reason} comment next to {@code @SuppressWarnings("bulwark:RuleId")}) as a
+   * low-severity {@code SuppressionWithoutReason} finding.
+   */
+  @Parameter(property = "bulwark.requireSuppressionReason", defaultValue = "false")
+  boolean requireSuppressionReason;
+
+  /**
+   * A baseline written by the {@code baseline} goal. The findings it records are reported as
+   * baselined and do not fail the build; only new ones do. For the {@code baseline} goal, where to
+   * write it (default {@code ${project.basedir}/bulwark-baseline.json}).
+   */
+  @Parameter(property = "bulwark.baselineFile")
+  File baselineFile;
+
+  /** One scan of the project, with the plan it ran under. */
+  record Scanned(CheckPlan plan, ScanResult result) {}
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     Log log = getLog();
+    Optional<Baseline> baseline = Optional.empty();
+    if (baselineFile != null && !skip) {
+      try {
+        baseline = Optional.of(Baseline.read(baselineFile.toPath()));
+      } catch (BaselineException e) {
+        throw new MojoExecutionException("Invalid value for parameter 'baselineFile' "
+            + "(bulwark.baselineFile): " + e.getMessage(), e);
+      }
+    }
+    Optional<Scanned> scanned = scanProject(log);
+    if (scanned.isEmpty()) {
+      return;
+    }
+    CheckPlan plan = scanned.get().plan();
+    ScanPolicy.Outcome outcome =
+        new ScanPolicy(requireSuppressionReason, baseline).apply(scanned.get().result());
+    ScanResult result = outcome.result();
+
+    print(result, log);
+    outcome.summaryLines().forEach(log::info);
+    List<Path> written = writeReports(plan, result);
+    written.forEach(path -> log.info("Bulwark report: " + path));
+
+    Verdict verdict = Verdict.of(result, plan.threshold(), plan.maxAllowedViolations());
+    if (!verdict.fails()) {
+      log.info("Bulwark: " + verdict.describe());
+      return;
+    }
+    String message = "Bulwark: " + verdict.describe() + " (failOnSeverity="
+        + plan.threshold().label() + ", maxAllowedViolations=" + plan.maxAllowedViolations() + ")";
+    if (failOnViolation) {
+      throw new MojoFailureException(message + ". Fix the findings listed above, or suppress "
+          + "one with @SuppressWarnings(\"bulwark:RuleId\") and a reason"
+          + (written.isEmpty() ? "." : "; reports in " + written.get(0).getParent() + "."));
+    }
+    log.warn(message + "; not failing because failOnViolation=false");
+  }
+
+  /** Scans the project's roots as configured; empty when skipped or nothing to scan. */
+  Optional<Scanned> scanProject(Log log) throws MojoExecutionException {
     if (skip) {
       log.info("Skipping Bulwark check (bulwark.skip=true)");
-      return;
+      return Optional.empty();
     }
     if ("pom".equals(project.getPackaging())) {
       log.info("Skipping Bulwark check: packaging 'pom' has no sources");
-      return;
+      return Optional.empty();
     }
     // Resource folders hold the configuration HardcodedSecretInConfig reads.
     List<String> compileRoots = new java.util.ArrayList<>(project.getCompileSourceRoots());
@@ -109,7 +172,7 @@ public class CheckMojo extends AbstractMojo {
         project.getBuild().getDirectory(), excludeGeneratedSources);
     if (roots.isEmpty()) {
       log.info("Skipping Bulwark check: no source roots to scan");
-      return;
+      return Optional.empty();
     }
     if (encoding == null || encoding.isBlank()) {
       log.warn("File encoding has not been set, using UTF-8 to read sources! "
@@ -144,23 +207,7 @@ public class CheckMojo extends AbstractMojo {
       throw new MojoExecutionException("Bulwark failed while scanning: " + e, e);
     }
 
-    print(result, log);
-    List<Path> written = writeReports(plan, result);
-    written.forEach(path -> log.info("Bulwark report: " + path));
-
-    Verdict verdict = Verdict.of(result, plan.threshold(), plan.maxAllowedViolations());
-    if (!verdict.fails()) {
-      log.info("Bulwark: " + verdict.describe());
-      return;
-    }
-    String message = "Bulwark: " + verdict.describe() + " (failOnSeverity="
-        + plan.threshold().label() + ", maxAllowedViolations=" + plan.maxAllowedViolations() + ")";
-    if (failOnViolation) {
-      throw new MojoFailureException(message + ". Fix the findings listed above, or suppress "
-          + "one with @SuppressWarnings(\"bulwark:RuleId\") and a reason"
-          + (written.isEmpty() ? "." : "; reports in " + written.get(0).getParent() + "."));
-    }
-    log.warn(message + "; not failing because failOnViolation=false");
+    return Optional.of(new Scanned(plan, result));
   }
 
   private void print(ScanResult result, Log log) {

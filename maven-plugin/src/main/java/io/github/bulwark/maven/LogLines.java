@@ -1,6 +1,7 @@
 package io.github.bulwark.maven;
 
 import io.github.bulwark.core.model.Diagnostic;
+import io.github.bulwark.core.report.ConsoleReport;
 import io.github.bulwark.core.model.Finding;
 import io.github.bulwark.core.model.Severity;
 import java.nio.file.Path;
@@ -20,9 +21,9 @@ final class LogLines {
         + finding.severity().name() + " [" + finding.ruleId() + "] " + finding.message();
   }
 
-  /** The fix, indented under its finding. */
+  /** The fix, indented under its finding, naming the rule's page. */
   static String fix(Finding finding) {
-    return "    fix: " + finding.fix();
+    return ConsoleReport.fixLine(finding);
   }
 
   /** {@code /abs/Foo.java:[3,1] parse error: message}. */

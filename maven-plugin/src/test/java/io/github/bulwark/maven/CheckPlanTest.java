@@ -95,7 +95,8 @@ class CheckPlanTest {
     assertEquals("/work/app/src/main/java/com/acme/Foo.java:[16,17] CRITICAL "
         + "[TrustAllCertificates] checkServerTrusted() accepts every server certificate",
         LogLines.finding(base, finding));
-    assertEquals("    fix: Use SecureHttp.", LogLines.fix(finding));
+    assertEquals("    fix: Use SecureHttp. (docs/rules/TrustAllCertificates.md)",
+        LogLines.fix(finding));
     assertTrue(LogLines.isError(finding));
   }
 

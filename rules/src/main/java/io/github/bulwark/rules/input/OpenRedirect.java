@@ -51,18 +51,16 @@ public final class OpenRedirect implements NodeRule<Node> {
     if (node instanceof MethodCallExpr call) {
       String name = call.getNameAsString();
       if (name.equals("sendRedirect") && call.getArguments().size() == 1) {
-        TaintSinks.check(call.getArgument(0), SinkKind.REDIRECT, file, findings,
-            "the target of sendRedirect()");
+        checkTarget(call.getArgument(0), file, findings, "the target of sendRedirect()");
       } else if ((name.equals("setHeader") || name.equals("addHeader") || name.equals("header"))
           && call.getArguments().size() == 2
           && file.constantString(call.getArgument(0)).map("Location"::equalsIgnoreCase)
               .orElse(false)) {
-        TaintSinks.check(call.getArgument(1), SinkKind.REDIRECT, file, findings,
-            "the Location header");
+        checkTarget(call.getArgument(1), file, findings, "the Location header");
       } else if ((name.equals("seeOther") || name.equals("temporaryRedirect")
           || name.equals("location")) && call.getArguments().size() == 1
           && TaintSinks.receiver(call).matches("(?s).*Response.*")) {
-        TaintSinks.check(call.getArgument(0), SinkKind.REDIRECT, file, findings,
+        checkTarget(call.getArgument(0), file, findings,
             "the redirect target of " + name + "()");
       } else if (name.equals("setViewName") && call.getArguments().size() == 1) {
         checkViewName(call.getArgument(0), file, findings);
@@ -70,8 +68,7 @@ public final class OpenRedirect implements NodeRule<Node> {
     } else if (node instanceof ObjectCreationExpr creation) {
       String type = creation.getType().getNameAsString();
       if (type.equals("RedirectView") && !creation.getArguments().isEmpty()) {
-        TaintSinks.check(creation.getArgument(0), SinkKind.REDIRECT, file, findings,
-            "the target of new RedirectView()");
+        checkTarget(creation.getArgument(0), file, findings, "the target of new RedirectView()");
       } else if (type.equals("ModelAndView") && !creation.getArguments().isEmpty()) {
         checkViewName(creation.getArgument(0), file, findings);
       }
@@ -88,6 +85,19 @@ public final class OpenRedirect implements NodeRule<Node> {
             || expression instanceof com.github.javaparser.ast.expr.NameExpr)) {
       return;
     }
-    TaintSinks.check(expression, SinkKind.REDIRECT, file, findings, "a redirect: view name");
+    checkTarget(expression, file, findings, "a redirect: view name");
+  }
+
+  /** A fixed local path or a fixed host in front of the request data keeps the user on site. */
+  private static final java.util.regex.Pattern FIXED_DESTINATION = java.util.regex.Pattern.compile(
+      "(?i)(redirect:)?(/(?![/\\\\])|https?://[^/?#\\s]+[/?#]).*");
+
+  private static void checkTarget(Expression target, FileContext file, Findings findings,
+      String sink) {
+    Optional<String> prefix = file.constantPrefix(target);
+    if (prefix.isPresent() && FIXED_DESTINATION.matcher(prefix.get()).matches()) {
+      return; // "/users/" + id or "https://shop.example/" + path cannot leave the site
+    }
+    TaintSinks.check(target, SinkKind.REDIRECT, file, findings, sink);
   }
 }

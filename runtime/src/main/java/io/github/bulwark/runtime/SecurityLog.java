@@ -96,7 +96,9 @@ public final class SecurityLog {
           + "|\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"
           + "|\\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,})"
           + "|\\b(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{10,}"
-          + "|\\bxox[abposr]-[A-Za-z0-9-]{10,}");
+          + "|\\bxox[abposr]-[A-Za-z0-9-]{10,}"
+          // Keys from ApiKeys: prefix, '_', 43 random and 6 checksum Base62 characters.
+          + "|\\b[a-z][a-z0-9_]{1,31}_[0-9A-Za-z]{49}\\b");
 
   /** Long runs of Base64 or Base64url characters; judged by {@link #looksRandom}. */
   private static final Pattern LONG_RUN = Pattern.compile("[A-Za-z0-9+/_-]{32,}={0,2}");

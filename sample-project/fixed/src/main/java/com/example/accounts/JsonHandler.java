@@ -2,17 +2,21 @@ package com.example.accounts;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.github.bulwark.runtime.SafeError;
+import io.github.bulwark.runtime.SafeErrors;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
-/** A handler that answers JSON, turning bad input into 400 and failures into a logged 500. */
+/**
+ * A handler that answers JSON, turning bad input into 400 and failures into a 500 with an
+ * incident id; SafeErrors logs the full exception under that id through SecurityLog.
+ */
 abstract class JsonHandler implements HttpHandler {
 
-  private static final Logger LOG = Logger.getLogger(JsonHandler.class.getName());
   private static final int MAX_BODY_BYTES = 16 * 1024;
 
   /** A status and a JSON body. */
@@ -28,8 +32,8 @@ abstract class JsonHandler implements HttpHandler {
     } catch (BadRequest e) {
       response = new Response(400, Json.object("error", e.getMessage()));
     } catch (RuntimeException e) {
-      LOG.log(Level.SEVERE, "request to " + exchange.getRequestURI().getPath() + " failed", e);
-      response = new Response(500, Json.object("error", "internal error"));
+      SafeError error = SafeErrors.respond(e);
+      response = new Response(error.status(), error.toJson());
     }
     byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -49,6 +53,22 @@ abstract class JsonHandler implements HttpHandler {
     } catch (IOException e) {
       throw new BadRequest("could not read the request body: " + e.getMessage());
     }
+  }
+
+  /** The query string's parameters, decoded; a repeated name keeps its first value. */
+  static Map<String, String> query(HttpExchange exchange) {
+    Map<String, String> values = new LinkedHashMap<>();
+    String raw = exchange.getRequestURI().getRawQuery();
+    if (raw == null) {
+      return values;
+    }
+    for (String pair : raw.split("&")) {
+      int eq = pair.indexOf('=');
+      String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      values.putIfAbsent(name, value);
+    }
+    return values;
   }
 
   static String required(Map<String, String> body, String name) {

@@ -1,44 +1,41 @@
 package com.example.accounts;
 
+import io.github.bulwark.runtime.Secrets;
+import io.github.bulwark.runtime.SecureHttp;
+import io.github.bulwark.runtime.TrustAnchors;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.Optional;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /** Charges cards through the payment provider's HTTPS API. */
 final class PaymentClient {
 
   private final URI baseUrl;
-  private final HttpClient http;
+  private final SecureHttp http;
+  private final String apiKey;
 
   PaymentClient(URI baseUrl) {
     this.baseUrl = baseUrl;
-    HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+    // Full certificate and host name validation; the provider's sandbox CA is trusted by name
+    // (PAYMENTS_CA_FILE), never by accepting every certificate.
     String caFile = System.getenv("PAYMENTS_CA_FILE");
-    if (caFile != null) {
-      builder.sslContext(trusting(Path.of(caFile)));
-    }
-    this.http = builder.build();
+    this.http = caFile == null ? SecureHttp.client()
+        : SecureHttp.builder().trustOnly(TrustAnchors.pem(Path.of(caFile)))
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    this.apiKey = Secrets.require("PAYMENTS_API_KEY").reveal();
   }
 
   /** Asks the provider to charge the account; the provider's charge id, if it accepted. */
   Optional<String> charge(String accountId, long amountCents) {
-    HttpRequest request = HttpRequest.newBuilder(baseUrl.resolve("charges"))
+    HttpRequest request = http.request(baseUrl.resolve("charges"))
         .timeout(Duration.ofSeconds(10))
         .header("Content-Type", "application/json")
+        .header("Authorization", "Bearer " + apiKey)
         .POST(HttpRequest.BodyPublishers.ofString(
             Json.object("account", accountId, "amountCents", amountCents)))
         .build();
@@ -54,29 +51,5 @@ final class PaymentClient {
       throw new IllegalStateException("interrupted while charging " + accountId, e);
     }
     return Optional.empty();
-  }
-
-  /**
-   * Full certificate validation against one private CA (the provider's sandbox), instead of
-   * trusting everyone. bulwark-runtime's SecureHttp.trusting(ca) does this in one call once the
-   * sample depends on it.
-   */
-  private static SSLContext trusting(Path caFile) {
-    try (InputStream in = Files.newInputStream(caFile)) {
-      Certificate ca = CertificateFactory.getInstance("X.509").generateCertificate(in);
-      KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
-      trusted.load(null, null);
-      trusted.setCertificateEntry("payments-ca", ca);
-      TrustManagerFactory factory =
-          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      factory.init(trusted);
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, factory.getTrustManagers(), null);
-      return context;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the payment provider's CA from " + caFile, e);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("cannot trust the CA in " + caFile, e);
-    }
   }
 }

@@ -1,6 +1,7 @@
 package com.example.accounts;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.github.bulwark.runtime.SecurityLog;
 import java.util.Map;
 
 /** POST /payments tops up the caller's balance by charging their card. */
@@ -11,11 +12,14 @@ final class PaymentsHandler extends JsonHandler {
   private final UserRepository users;
   private final SessionStore sessions;
   private final PaymentClient payments;
+  private final FraudCheckClient fraud;
 
-  PaymentsHandler(UserRepository users, SessionStore sessions, PaymentClient payments) {
+  PaymentsHandler(UserRepository users, SessionStore sessions, PaymentClient payments,
+      FraudCheckClient fraud) {
     this.users = users;
     this.sessions = sessions;
     this.payments = payments;
+    this.fraud = fraud;
   }
 
   @Override
@@ -25,6 +29,7 @@ final class PaymentsHandler extends JsonHandler {
     }
     String userId = sessions.userFor(exchange).orElse(null);
     if (userId == null) {
+      SecurityLog.get().accessDenied("anonymous", "/payments");
       return new Response(401, Json.object("error", "log in first"));
     }
     Map<String, String> body = readJson(exchange);
@@ -38,6 +43,14 @@ final class PaymentsHandler extends JsonHandler {
       throw new BadRequest("amountCents must be between 1 and " + MAX_TOP_UP_CENTS);
     }
     User user = users.find(userId).orElseThrow(() -> new BadRequest("no such user"));
+    try {
+      if (!fraud.allows(user.id(), amount)) {
+        return new Response(402, Json.object("error", "payment was declined"));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted during the fraud check", e);
+    }
     return payments.charge(user.id(), amount)
         .map(chargeId -> {
           users.save(user.withBalance(user.balanceCents() + amount));

@@ -86,7 +86,8 @@ public final class HtmlReport implements ReportRenderer {
         color:var(--ink); background:#fff; }
       header { background:#0d1b2a; color:#fff; padding:18px 32px; }
       header h1 { margin:0; font-size:22px; } header p { margin:4px 0 0; color:#c9d1d9; }
-      main { padding:20px 32px; max-width:1200px; }
+      main { padding:20px 32px; max-width:1240px; }
+      .finding, .finding > * { min-width:0; } #by-file td:first-child { word-break:break-all; }
       h2 { font-size:18px; border-bottom:1px solid var(--line); padding-bottom:4px; margin-top:28px; }
       .cards { display:flex; gap:12px; flex-wrap:wrap; }
       .card { border:1px solid var(--line); border-radius:8px; padding:10px 16px; min-width:110px;
@@ -94,7 +95,8 @@ public final class HtmlReport implements ReportRenderer {
       .card b { display:block; font-size:24px; } .card span { color:var(--muted); }
       .card.critical b { color:var(--critical); } .card.high b { color:var(--high); }
       .card.medium b { color:var(--medium); } .card.low b { color:var(--low); }
-      .tables { margin-top:16px; display:grid; grid-template-columns: 1fr 2fr 2fr; gap:16px; }
+      .tables { margin-top:16px; display:grid; align-items:start;
+        grid-template-columns: minmax(0,1fr) minmax(0,2fr) minmax(0,2fr); gap:16px; }
       table { border-collapse:collapse; width:100%; font-size:13px; }
       th, td { text-align:left; padding:4px 8px; border-bottom:1px solid var(--line);
         vertical-align:top; }
@@ -125,7 +127,7 @@ public final class HtmlReport implements ReportRenderer {
         user-select:none; }
       pre .hit { background:#ffebe9; box-shadow:inset 3px 0 #cf222e; }
       pre .step { background:#fff8c5; }
-      .fix { display:grid; grid-template-columns:1fr 1fr; gap:10px; }
+      .fix { display:grid; grid-template-columns:minmax(0,1fr) minmax(0,1fr); gap:10px; }
       .fix h4, .why h4, .flow h4 { margin:8px 0 2px; font-size:13px; }
       .note { color:var(--muted); font-style:italic; }
       .links { font-size:13px; } .links a { margin-right:10px; }

@@ -46,6 +46,14 @@ final class ScanOptions {
           + "'// bulwark:ignore ...') that gives no reason as a SuppressionWithoutReason finding.")
   boolean requireSuppressionReason;
 
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "Project configuration (default: the nearest bulwark.yml at or above the "
+          + "scanned folder, up to the repository root).")
+  Path config;
+
+  @Option(names = "--no-config", description = "Ignore any bulwark.yml.")
+  boolean noConfig;
+
   /** The request these options describe; a bad value is an IllegalArgumentException. */
   ScanRequest request() {
     ScanRequest.Builder builder = ScanRequest.builder()
@@ -60,6 +68,15 @@ final class ScanOptions {
     }
     if (maxFileBytes != null) {
       builder.maxFileBytes(maxFileBytes);
+    }
+    if (!noConfig) {
+      Path base = builder.build().baseDirectory();
+      java.util.Optional<Path> file = config != null ? java.util.Optional.of(config)
+          : io.github.bulwark.core.config.ConfigLoader.find(base);
+      if (file.isPresent()) {
+        builder.config(new io.github.bulwark.core.config.ConfigLoader(
+            io.github.bulwark.core.rule.RuleRegistry.load()).load(file.get()));
+      }
     }
     return builder.build();
   }

@@ -109,6 +109,23 @@ public class CheckMojo extends AbstractMojo {
   /** One scan of the project, with the plan it ran under. */
   record Scanned(CheckPlan plan, ScanResult result) {}
 
+  /** Where per-file results are kept, so files that did not change are not parsed again. */
+  /**
+   * The project configuration (rules switched off, severities, excludes, taint sources and
+   * sanitizers, secret formats). Default: the nearest {@code bulwark.yml} at or above the
+   * project, up to the repository root, so one file serves every module.
+   */
+  @Parameter(property = "bulwark.configFile")
+  File configFile;
+
+  @Parameter(property = "bulwark.cacheDirectory",
+      defaultValue = "${project.build.directory}/bulwark/cache")
+  File cacheDirectory;
+
+  /** Reuses the results of unchanged files from {@code cacheDirectory}; false analyses all. */
+  @Parameter(property = "bulwark.useCache", defaultValue = "true")
+  boolean useCache;
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     Log log = getLog();
@@ -196,6 +213,8 @@ public class CheckMojo extends AbstractMojo {
         .failOnSeverity(failOnSeverity)
         .maxAllowedViolations(maxAllowedViolations)
         .formats(formats)
+        .cache(useCache && cacheDirectory != null ? cacheDirectory.toPath() : null, log::warn)
+        .configFile(configFile == null ? null : configFile.toPath())
         .build(engine.registry());
 
     ScanResult result;

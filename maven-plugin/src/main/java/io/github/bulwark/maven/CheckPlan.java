@@ -1,5 +1,6 @@
 package io.github.bulwark.maven;
 
+import io.github.bulwark.core.cache.ResultCache;
 import io.github.bulwark.core.engine.FailThreshold;
 import io.github.bulwark.core.engine.ScanRequest;
 import io.github.bulwark.core.report.ReportFormat;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.maven.plugin.MojoExecutionException;
 
 /**
@@ -95,6 +97,9 @@ final class CheckPlan {
     private String failOnSeverity = "high";
     private int maxAllowedViolations;
     private List<String> formats = List.of("sarif");
+    private Path cacheDirectory;
+    private Path configFile;
+    private Consumer<String> cacheWarnings = warning -> { };
 
     Builder roots(List<Path> value) {
       this.roots = value;
@@ -146,6 +151,19 @@ final class CheckPlan {
       return this;
     }
 
+    /** Keeps per-file results in {@code directory}; {@code null}: no cache. */
+    /** bulwark.yml to use; when absent, the nearest one at or above the base directory. */
+    Builder configFile(Path file) {
+      this.configFile = file;
+      return this;
+    }
+
+    Builder cache(Path directory, Consumer<String> warnings) {
+      this.cacheDirectory = directory;
+      this.cacheWarnings = warnings;
+      return this;
+    }
+
     /** Validates every parameter against {@code registry}; the first bad one is named. */
     CheckPlan build(RuleRegistry registry) throws MojoExecutionException {
       FailThreshold threshold;
@@ -191,6 +209,20 @@ final class CheckPlan {
         throw invalid("encoding", e);
       }
       request.rules(rules);
+      try {
+        java.util.Optional<Path> file = configFile != null && java.nio.file.Files.exists(configFile)
+            ? java.util.Optional.of(configFile)
+            : io.github.bulwark.core.config.ConfigLoader.find(baseDirectory);
+        if (file.isPresent()) {
+          request.config(new io.github.bulwark.core.config.ConfigLoader(registry)
+              .load(file.get()));
+        }
+      } catch (IllegalArgumentException e) {
+        throw invalid("configFile", e);
+      }
+      if (cacheDirectory != null) {
+        request.cache(ResultCache.in(cacheDirectory, cacheWarnings));
+      }
       ScanRequest built;
       try {
         built = request.build();

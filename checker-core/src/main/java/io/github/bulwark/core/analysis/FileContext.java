@@ -33,6 +33,7 @@ public final class FileContext {
   private final ConstantFolder constants;
   private final Map<Node, Optional<Node>> declarations = new IdentityHashMap<>();
   private final String sourceText;
+  private final io.github.bulwark.core.config.BulwarkConfig config;
   private io.github.bulwark.core.taint.TaintAnalysis taint;
 
   public FileContext(SourceFile file, CompilationUnit unit) {
@@ -41,6 +42,13 @@ public final class FileContext {
 
   /** A context that knows the file's text, so taint analysis can skip files without sources. */
   public FileContext(SourceFile file, CompilationUnit unit, String sourceText) {
+    this(file, unit, sourceText, io.github.bulwark.core.config.BulwarkConfig.EMPTY);
+  }
+
+  /** A context with the project's configuration (custom taint sources, secret formats). */
+  public FileContext(SourceFile file, CompilationUnit unit, String sourceText,
+      io.github.bulwark.core.config.BulwarkConfig config) {
+    this.config = config;
     this.file = file;
     this.unit = unit;
     this.typeNames = new TypeNames(unit);
@@ -52,6 +60,11 @@ public final class FileContext {
    * Where untrusted data flows in this file: ask {@code taint().taintOf(sinkArgument)}. Built on
    * first use and shared by every input rule.
    */
+  /** The project's {@code bulwark.yml} settings (empty when it has none). */
+  public io.github.bulwark.core.config.BulwarkConfig config() {
+    return config;
+  }
+
   public io.github.bulwark.core.taint.TaintAnalysis taint() {
     if (taint == null) {
       taint = new io.github.bulwark.core.taint.TaintAnalysis(this,

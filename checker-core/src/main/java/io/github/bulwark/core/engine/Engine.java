@@ -18,11 +18,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Supplier;
 
 /**
@@ -39,6 +42,9 @@ public final class Engine {
 
   /** Deep nesting recurses in the parser; workers get a large stack so it is contained. */
   private static final long WORKER_STACK_BYTES = 512L * 1024 * 1024;
+
+  /** How often the scan looks again at a file still queued behind busy workers. */
+  private static final long QUEUED_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
   private final RuleRegistry registry;
 
@@ -63,10 +69,15 @@ public final class Engine {
   public ScanResult scan(ScanRequest request) {
     long started = System.nanoTime();
     RuleRegistry selected = registry.select(request.ruleIds());
-    RuleDispatcher dispatcher = new RuleDispatcher(selected.all());
+    io.github.bulwark.core.config.BulwarkConfig config = request.config();
+    List<io.github.bulwark.core.rule.Rule> enabled = selected.all().stream()
+        .filter(rule -> !config.disabledRules().contains(rule.descriptor().id()))
+        .toList();
+    RuleDispatcher dispatcher = new RuleDispatcher(enabled, config);
     Path base = request.baseDirectory();
     List<SourceFile> files =
-        new SourceDiscovery(request.includes(), request.excludes(), request.includeGenerated(),
+        new SourceDiscovery(request.includes(), withConfigured(request.excludes(), config),
+            request.includeGenerated(),
             name -> !dispatcher.textRulesFor(name).isEmpty())
             .discover(request.roots(), base);
     FileAnalyzer analyzer = new FileAnalyzer(dispatcher, new SourceReader(request.encoding()),
@@ -82,18 +93,27 @@ public final class Engine {
     long lines = 0;
     int threads = Math.max(1, Math.min(request.threads(), files.size()));
     ResultCache.Session cache = request.cache().map(c -> c.open(ScanKey.of(BulwarkVersion.get(),
-        selected.all(), Map.of("encoding", request.encoding().name(),
-            "maxFileBytes", Long.toString(request.maxFileBytes()))))).orElse(null);
-    ExecutorService pool = Executors.newFixedThreadPool(threads, new WorkerThreads());
+        enabled, Map.of("encoding", request.encoding().name(),
+            "maxFileBytes", Long.toString(request.maxFileBytes()),
+            "config", config.canonical())))).orElse(null);
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0L, TimeUnit.MILLISECONDS,
+        new LinkedBlockingQueue<>(), new WorkerThreads());
     try {
       ThreadLocal<JavaParser> parsers = ThreadLocal.withInitial(Engine::newParser);
       List<Future<FileAnalyzer.FileOutcome>> outcomes = new ArrayList<>(files.size());
-      for (SourceFile file : files) {
-        outcomes.add(pool.submit(() ->
-            analyse(analyzer, file, parsers::get, cache, request.maxFileBytes())));
+      // When each file's analysis started (0: still queued), for the per-file time limit.
+      AtomicLongArray startedAt = new AtomicLongArray(files.size());
+      for (int i = 0; i < files.size(); i++) {
+        SourceFile file = files.get(i);
+        int index = i;
+        outcomes.add(pool.submit(() -> {
+          startedAt.set(index, System.nanoTime());
+          return analyse(analyzer, file, parsers::get, cache, request.maxFileBytes());
+        }));
       }
       for (int i = 0; i < files.size(); i++) {
-        FileAnalyzer.FileOutcome outcome = await(outcomes.get(i), files.get(i));
+        FileAnalyzer.FileOutcome outcome = await(outcomes.get(i), files.get(i), startedAt, i,
+            request.maxFileMillis(), pool);
         findings.addAll(outcome.findings());
         diagnostics.addAll(outcome.diagnostics());
         methods.addAll(outcome.methods());
@@ -116,6 +136,13 @@ public final class Engine {
     diagnostics.sort(Diagnostic.ORDER);
     return new ScanResult(base, dispatcher.descriptors(), findings, diagnostics, files.size(),
         analysed, lines, Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  private static List<String> withConfigured(List<String> excludes,
+      io.github.bulwark.core.config.BulwarkConfig config) {
+    List<String> all = new ArrayList<>(excludes);
+    all.addAll(config.excludes());
+    return all;
   }
 
   /** Asks each deferred finding's question now that every file's methods are known. */
@@ -173,10 +200,30 @@ public final class Engine {
     return outcome;
   }
 
-  private static FileAnalyzer.FileOutcome await(
-      Future<FileAnalyzer.FileOutcome> future, SourceFile file) {
+  private static FileAnalyzer.FileOutcome await(Future<FileAnalyzer.FileOutcome> future,
+      SourceFile file, AtomicLongArray startedAt, int index, long maxFileMillis,
+      ThreadPoolExecutor pool) {
+    long limit = TimeUnit.MILLISECONDS.toNanos(maxFileMillis);
     try {
-      return future.get();
+      while (true) {
+        long started = startedAt.get(index);
+        long wait = started == 0 ? QUEUED_POLL_NANOS : started + limit - System.nanoTime();
+        if (started != 0 && wait <= 0 && future.cancel(true)) {
+          // The worker is interrupted, but a runaway parse or rule may never look: give the
+          // pool another thread so the files queued behind this one are not held up by it.
+          pool.setMaximumPoolSize(pool.getMaximumPoolSize() + 1);
+          pool.setCorePoolSize(pool.getMaximumPoolSize());
+          return new FileAnalyzer.FileOutcome(List.of(), List.of(new Diagnostic(
+              Diagnostic.Kind.LIMIT_EXCEEDED, file.relativePath(), 0, 0,
+              "analysis took longer than the limit of " + maxFileMillis
+                  + " ms; not analysed (raise maxFileMillis to include it)")), false, 0);
+        }
+        try {
+          return future.get(Math.max(wait, 0), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+          // Look again: either the file has started meanwhile, or its time is up.
+        }
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("scan interrupted at " + file.relativePath(), e);

@@ -84,7 +84,16 @@ final class FileAnalyzer {
     String name = file.relativePath();
     byte[] bytes;
     try {
-      long size = Files.size(file.path());
+      java.nio.file.attribute.BasicFileAttributes attributes =
+          Files.readAttributes(file.path(), java.nio.file.attribute.BasicFileAttributes.class);
+      if (!attributes.isRegularFile()) {
+        // Never opened: reading a FIFO named *.java would block the scan until someone writes.
+        diagnostics.add(new Diagnostic(Diagnostic.Kind.READ_ERROR, name, 0, 0,
+            "not a regular file (" + (attributes.isDirectory() ? "a directory"
+                : "a FIFO, socket or device") + "); not read"));
+        return new FileOutcome(List.of(), diagnostics, false, 0);
+      }
+      long size = attributes.size();
       if (size > maxFileBytes) {
         diagnostics.add(new Diagnostic(Diagnostic.Kind.LIMIT_EXCEEDED, name, 0, 0,
             "file is " + size + " bytes, over the limit of " + maxFileBytes
@@ -125,7 +134,7 @@ final class FileAnalyzer {
     }
 
     List<Deferred> deferred = new ArrayList<>();
-    FileContext context = new FileContext(file, unit, source.text());
+    FileContext context = new FileContext(file, unit, source.text(), dispatcher.config());
     List<Finding> findings = check(context, lines, diagnostics, deferred);
     List<MethodSummary> methods = new ArrayList<>();
     for (CallableDeclaration<?> callable : unit.findAll(CallableDeclaration.class)) {
@@ -186,6 +195,9 @@ final class FileAnalyzer {
     Map<String, Integer> occurrences = new HashMap<>();
 
     for (Node node : unit.findAll(Node.class)) {
+      if (Thread.currentThread().isInterrupted()) {
+        break; // over the per-file time limit: the engine has already reported this file
+      }
       for (RuleDispatcher.ActiveRule active : dispatcher.rulesFor(node.getClass())) {
         Collector sink = new Collector(active, node, file, lines, packageName, suppressions,
             occurrences, findings, deferred);

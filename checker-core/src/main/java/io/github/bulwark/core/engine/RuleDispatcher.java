@@ -22,13 +22,40 @@ final class RuleDispatcher {
   private final List<io.github.bulwark.core.rule.TextFileRule> textRules;
   private final Map<Class<?>, List<ActiveRule>> byNodeClass = new ConcurrentHashMap<>();
 
-  @SuppressWarnings("unchecked")
   RuleDispatcher(List<Rule> rules) {
+    this(rules, io.github.bulwark.core.config.BulwarkConfig.EMPTY);
+  }
+
+  /** The project configuration rules and the taint engine consult. */
+  private io.github.bulwark.core.config.BulwarkConfig config =
+      io.github.bulwark.core.config.BulwarkConfig.EMPTY;
+
+  RuleDispatcher(List<Rule> rules, io.github.bulwark.core.config.BulwarkConfig config) {
+    this(rules, config.severities());
+    this.config = config;
+  }
+
+  io.github.bulwark.core.config.BulwarkConfig config() {
+    return config;
+  }
+
+  /** A rule's metadata as this scan uses it (with a configured severity). */
+  RuleDescriptor descriptorFor(Rule rule) {
+    String id = rule.descriptor().id();
+    return descriptors.stream().filter(d -> d.id().equals(id)).findFirst()
+        .orElse(rule.descriptor());
+  }
+
+  /** Rules with the severities a project configuration assigns instead of their own. */
+  @SuppressWarnings("unchecked")
+  RuleDispatcher(List<Rule> rules,
+      java.util.Map<String, io.github.bulwark.core.model.Severity> severities) {
     List<ActiveRule> active = new ArrayList<>();
     List<io.github.bulwark.core.rule.TextFileRule> text = new ArrayList<>();
     List<RuleDescriptor> all = new ArrayList<>();
     for (Rule rule : rules) {
-      all.add(rule.descriptor());
+      RuleDescriptor descriptor = withSeverity(rule.descriptor(), severities);
+      all.add(descriptor);
       if (rule instanceof io.github.bulwark.core.rule.TextFileRule textRule) {
         text.add(textRule);
         continue;
@@ -37,7 +64,7 @@ final class RuleDispatcher {
         throw new IllegalStateException("rule " + rule.getClass().getName()
             + " implements no known rule interface (NodeRule or TextFileRule)");
       }
-      active.add(new ActiveRule((NodeRule<Node>) nodeRule, rule.descriptor()));
+      active.add(new ActiveRule((NodeRule<Node>) nodeRule, descriptor));
     }
     this.rules = List.copyOf(active);
     this.textRules = List.copyOf(text);
@@ -45,6 +72,16 @@ final class RuleDispatcher {
   }
 
   private final List<RuleDescriptor> descriptors;
+
+  private static RuleDescriptor withSeverity(RuleDescriptor d,
+      java.util.Map<String, io.github.bulwark.core.model.Severity> severities) {
+    io.github.bulwark.core.model.Severity severity = severities.get(d.id());
+    if (severity == null || severity == d.severity()) {
+      return d;
+    }
+    return new RuleDescriptor(d.id(), d.aliases(), d.title(), d.family(), severity,
+        d.confidence(), d.cwes(), d.owasp(), d.description(), d.fix(), d.helper());
+  }
 
   /** The text-file rules that read a file of this name. */
   List<io.github.bulwark.core.rule.TextFileRule> textRulesFor(String fileName) {

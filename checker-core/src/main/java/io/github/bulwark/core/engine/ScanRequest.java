@@ -21,6 +21,9 @@ public final class ScanRequest {
   /** Files larger than this are reported and not analysed, unless configured otherwise. */
   public static final long DEFAULT_MAX_FILE_BYTES = 10L * 1024 * 1024;
 
+  /** Files whose analysis takes longer than this are reported and dropped, unless configured. */
+  public static final long DEFAULT_MAX_FILE_MILLIS = 30_000;
+
   private final List<Path> roots;
   private final Optional<Path> baseDirectory;
   private final List<String> includes;
@@ -30,6 +33,8 @@ public final class ScanRequest {
   private final List<String> ruleIds;
   private final int threads;
   private final long maxFileBytes;
+  private final io.github.bulwark.core.config.BulwarkConfig config;
+  private final long maxFileMillis;
   private final ResultCache cache;
 
   private ScanRequest(Builder builder) {
@@ -42,6 +47,8 @@ public final class ScanRequest {
     this.ruleIds = List.copyOf(builder.ruleIds);
     this.threads = builder.threads;
     this.maxFileBytes = builder.maxFileBytes;
+    this.config = builder.config;
+    this.maxFileMillis = builder.maxFileMillis;
     this.cache = builder.cache;
   }
 
@@ -55,6 +62,8 @@ public final class ScanRequest {
     this.ruleIds = request.ruleIds;
     this.threads = request.threads;
     this.maxFileBytes = request.maxFileBytes;
+    this.config = request.config;
+    this.maxFileMillis = request.maxFileMillis;
     this.cache = cache;
   }
 
@@ -118,8 +127,18 @@ public final class ScanRequest {
     return threads;
   }
 
+  /** The project's {@code bulwark.yml}, or an empty configuration. */
+  public io.github.bulwark.core.config.BulwarkConfig config() {
+    return config;
+  }
+
   public long maxFileBytes() {
     return maxFileBytes;
+  }
+
+  /** The longest one file's analysis may take before it is reported as over the limit. */
+  public long maxFileMillis() {
+    return maxFileMillis;
   }
 
   /** The result cache that spares unchanged files a new parse; empty means none. */
@@ -143,6 +162,9 @@ public final class ScanRequest {
     private final List<String> ruleIds = new ArrayList<>();
     private int threads = Runtime.getRuntime().availableProcessors();
     private long maxFileBytes = DEFAULT_MAX_FILE_BYTES;
+    private io.github.bulwark.core.config.BulwarkConfig config =
+        io.github.bulwark.core.config.BulwarkConfig.EMPTY;
+    private long maxFileMillis = DEFAULT_MAX_FILE_MILLIS;
     private ResultCache cache;
 
     private Builder() {}
@@ -231,11 +253,29 @@ public final class ScanRequest {
       return this;
     }
 
+    /** Applies a project configuration (rules switched off, severities, taint models). */
+    public Builder config(io.github.bulwark.core.config.BulwarkConfig configuration) {
+      this.config = java.util.Objects.requireNonNull(configuration, "config");
+      return this;
+    }
+
     public Builder maxFileBytes(long bytes) {
       if (bytes < 1) {
         throw new IllegalArgumentException("maxFileBytes must be positive, was " + bytes);
       }
       this.maxFileBytes = bytes;
+      return this;
+    }
+
+    /**
+     * The longest one file's analysis (read, parse, rules) may take; a file over it is reported
+     * as {@code LIMIT_EXCEEDED} and the scan goes on without waiting for it.
+     */
+    public Builder maxFileMillis(long millis) {
+      if (millis < 1) {
+        throw new IllegalArgumentException("maxFileMillis must be positive, was " + millis);
+      }
+      this.maxFileMillis = millis;
       return this;
     }
 

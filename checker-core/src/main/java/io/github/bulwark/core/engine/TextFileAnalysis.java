@@ -46,11 +46,11 @@ final class TextFileAnalysis {
     source.warning().ifPresent(warning ->
         diagnostics.add(new Diagnostic(Diagnostic.Kind.ENCODING_WARNING, name, 0, 0, warning)));
     List<String> lines = Arrays.asList(source.text().split("\r\n|\r|\n", -1));
-    TextFile text = new TextFile(name, lines);
+    TextFile text = new TextFile(name, lines, dispatcher.config());
     List<Finding> findings = new ArrayList<>();
     Map<String, Integer> occurrences = new HashMap<>();
     for (TextFileRule rule : dispatcher.textRulesFor(text.fileName())) {
-      RuleDescriptor descriptor = rule.descriptor();
+      RuleDescriptor descriptor = dispatcher.descriptorFor(rule);
       LineFindings sink = (line, start, end, format, args) -> {
         if (line < 1 || line > lines.size()) {
           return;

@@ -8,7 +8,12 @@ import java.util.List;
  * @param path relative path as reports print it, '/' separated
  * @param lines the file's lines without terminators (1-based line n is {@code lines.get(n - 1)})
  */
-public record TextFile(String path, List<String> lines) {
+public record TextFile(String path, List<String> lines,
+    io.github.bulwark.core.config.BulwarkConfig config) {
+
+  public TextFile(String path, List<String> lines) {
+    this(path, lines, io.github.bulwark.core.config.BulwarkConfig.EMPTY);
+  }
 
   public TextFile {
     lines = List.copyOf(lines);

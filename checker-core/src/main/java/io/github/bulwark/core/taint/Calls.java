@@ -62,6 +62,21 @@ final class Calls {
       return source(call);
     }
 
+    // The project's own sources and sanitizers, from bulwark.yml.
+    io.github.bulwark.core.config.BulwarkConfig config = interpreter.file().config();
+    String receiverType = scopeExpr.flatMap(interpreter.file()::declaredType)
+        .map(t -> t.substring(t.lastIndexOf('.') + 1))
+        .orElse(receiver.isEmpty() ? "" : receiver.substring(receiver.lastIndexOf('.') + 1));
+    if (config.isTaintSource(receiverType, name)) {
+      return source(call);
+    }
+    java.util.Set<SinkKind> configured = config.sanitizes(receiverType, name);
+    if (!configured.isEmpty()) {
+      Taint taint = mergeAll(scope, args);
+      return taint == null ? Value.UNKNOWN : Value.tainted(taint.clearedFor(configured,
+          TaintAnalysis.step(call, "sanitized by " + name + "() (bulwark.yml)")));
+    }
+
     // 2. Sanitizers.
     Optional<Set<com.github.javaparser.ast.expr.Expression>> none = Optional.empty();
     Optional<java.util.Set<SinkKind>> cleared = TaintModel.sanitizes(receiver, name);

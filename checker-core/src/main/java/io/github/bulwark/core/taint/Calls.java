@@ -77,6 +77,14 @@ final class Calls {
           TaintAnalysis.step(call, "sanitized by " + name + "() (bulwark.yml)")));
     }
 
+    // bulwark-runtime's SecureCookies refuses CR/LF and control characters in names and values.
+    if (receiverType.equals("SecureCookies") || receiverType.equals("SecureCookie")) {
+      Taint taint = mergeAll(scope, args);
+      return taint == null ? Value.UNKNOWN : Value.tainted(taint.clearedFor(
+          java.util.EnumSet.of(SinkKind.HEADER, SinkKind.LOG),
+          TaintAnalysis.step(call, "checked by SecureCookies")));
+    }
+
     // 2. Sanitizers.
     Optional<Set<com.github.javaparser.ast.expr.Expression>> none = Optional.empty();
     Optional<java.util.Set<SinkKind>> cleared = TaintModel.sanitizes(receiver, name);
@@ -140,13 +148,10 @@ final class Calls {
       }
     }
 
-    // 8. Everything else passes taint through.
-    boolean requestArgument = args.stream().anyMatch(a -> a.requestObject);
-    Taint result = mergeAll(scope, args);
-    if (requestArgument && result == null) {
-      return source(call);
-    }
-    return Value.tainted(result);
+    // 8. Everything else passes taint through. A method that is merely handed the request
+    // (sessions.userFor(request), authenticate(request)) answers about it; only wrappers built
+    // around it (new SeparateClassRequest(request)) read client data through it.
+    return Value.tainted(mergeAll(scope, args));
   }
 
   static Value construct(Interpreter interpreter, ObjectCreationExpr creation, State state) {

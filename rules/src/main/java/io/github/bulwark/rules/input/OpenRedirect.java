@@ -52,7 +52,9 @@ public final class OpenRedirect implements NodeRule<Node> {
       String name = call.getNameAsString();
       if (name.equals("sendRedirect") && call.getArguments().size() == 1) {
         checkTarget(call.getArgument(0), file, findings, "the target of sendRedirect()");
-      } else if ((name.equals("setHeader") || name.equals("addHeader") || name.equals("header"))
+      } else if ((name.equals("setHeader") || name.equals("addHeader") || name.equals("header")
+          || ((name.equals("set") || name.equals("add"))
+              && TaintSinks.receiver(call).matches("(?is).*(headers|getResponseHeaders\\(\\))")))
           && call.getArguments().size() == 2
           && file.constantString(call.getArgument(0)).map("Location"::equalsIgnoreCase)
               .orElse(false)) {

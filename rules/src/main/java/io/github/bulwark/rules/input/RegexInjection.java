@@ -33,12 +33,28 @@ public final class RegexInjection implements NodeRule<MethodCallExpr> {
   public void check(MethodCallExpr call, FileContext file, Findings findings) {
     String name = call.getNameAsString();
     String receiver = TaintSinks.receiver(call);
-    String type = TaintSinks.receiverType(call, file);
     if (call.getArguments().isEmpty()
-        || !(((name.equals("compile") || name.equals("matches")) && (receiver.equals("Pattern") || receiver.endsWith(".Pattern"))) || ((name.equals("matches") || name.equals("replaceAll") || name.equals("replaceFirst") || name.equals("split")) && !receiver.equals("Pattern") && !receiver.isEmpty()))) {
+        || !(isPatternCall(name, receiver) || isStringRegexCall(name, receiver, call))) {
       return;
     }
     TaintSinks.checkArguments(call.getArguments(), List.of(0), SinkKind.REGEX, file, findings,
         "the regular expression of " + name + "()");
+  }
+
+  private static boolean isPatternCall(String name, String receiver) {
+    return (name.equals("compile") || name.equals("matches"))
+        && (receiver.equals("Pattern") || receiver.endsWith(".Pattern"));
+  }
+
+  /** text.matches(regex), replaceAll(regex, x), replaceFirst(regex, x), split(regex[, n]). */
+  private static boolean isStringRegexCall(String name, String receiver, MethodCallExpr call) {
+    if (receiver.isEmpty() || Character.isUpperCase(receiver.charAt(0))
+        && !receiver.contains("(") && !receiver.contains(".")) {
+      return false; // a static call such as InputValidator.matches(value, pattern)
+    }
+    int arity = call.getArguments().size();
+    return (name.equals("matches") && arity == 1)
+        || ((name.equals("replaceAll") || name.equals("replaceFirst")) && arity == 2)
+        || (name.equals("split") && (arity == 1 || arity == 2));
   }
 }

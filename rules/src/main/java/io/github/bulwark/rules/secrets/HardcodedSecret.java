@@ -82,7 +82,7 @@ public final class HardcodedSecret implements NodeRule<Expression> {
       return; // judged once, from the concatenation's first literal
     }
     String text = folded.get();
-    Optional<String> kind = SecretPatterns.wellKnownToken(text);
+    Optional<String> kind = SecretPatterns.wellKnownToken(text, file.config());
     if (kind.isPresent()) {
       findings.report(location(value), "hard-coded %s in the source code", kind.get());
       return;

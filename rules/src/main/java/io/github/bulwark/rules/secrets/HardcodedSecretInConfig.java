@@ -67,15 +67,16 @@ public final class HardcodedSecretInConfig implements TextFileRule {
     }
     String name = file.fileName().toLowerCase(Locale.ROOT);
     if (name.endsWith(".yml") || name.endsWith(".yaml")) {
-      yaml(file.lines(), findings);
+      yaml(file.lines(), findings, file.config());
     } else if (name.endsWith(".xml")) {
-      xml(file.lines(), findings);
+      xml(file.lines(), findings, file.config());
     } else {
-      properties(file.lines(), findings);
+      properties(file.lines(), findings, file.config());
     }
   }
 
-  private void properties(List<String> lines, LineFindings findings) {
+  private void properties(List<String> lines, LineFindings findings,
+      io.github.bulwark.core.config.BulwarkConfig config) {
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
       String trimmed = line.trim();
@@ -86,15 +87,16 @@ public final class HardcodedSecretInConfig implements TextFileRule {
       if (matcher.matches()) {
         String key = matcher.group("key");
         String value = unquote(matcher.group("value"));
-        if (judge(key, value, i + 1, line.indexOf(matcher.group("value")) + 1, findings)) {
+        if (judge(key, value, i + 1, line.indexOf(matcher.group("value")) + 1, findings, config)) {
           continue;
         }
       }
-      wellKnown(line, i + 1, findings);
+      wellKnown(line, i + 1, findings, config);
     }
   }
 
-  private void yaml(List<String> lines, LineFindings findings) {
+  private void yaml(List<String> lines, LineFindings findings,
+      io.github.bulwark.core.config.BulwarkConfig config) {
     Deque<int[]> indents = new ArrayDeque<>();
     Deque<String> keys = new ArrayDeque<>();
     for (int i = 0; i < lines.size(); i++) {
@@ -105,7 +107,7 @@ public final class HardcodedSecretInConfig implements TextFileRule {
       }
       Matcher matcher = YAML.matcher(stripComment(line));
       if (!matcher.matches()) {
-        wellKnown(line, i + 1, findings);
+        wellKnown(line, i + 1, findings, config);
         continue;
       }
       int indent = matcher.group("indent").length();
@@ -124,13 +126,14 @@ public final class HardcodedSecretInConfig implements TextFileRule {
       java.util.Collections.reverse(path);
       path.add(key);
       String dotted = String.join(".", path);
-      if (!judge(dotted, value, i + 1, line.indexOf(matcher.group("value")) + 1, findings)) {
-        wellKnown(line, i + 1, findings);
+      if (!judge(dotted, value, i + 1, line.indexOf(matcher.group("value")) + 1, findings, config)) {
+        wellKnown(line, i + 1, findings, config);
       }
     }
   }
 
-  private void xml(List<String> lines, LineFindings findings) {
+  private void xml(List<String> lines, LineFindings findings,
+      io.github.bulwark.core.config.BulwarkConfig config) {
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
       boolean found = false;
@@ -139,21 +142,21 @@ public final class HardcodedSecretInConfig implements TextFileRule {
         while (matcher.find() && !found) {
           String key = matcher.group("key");
           String value = unescapeXml(matcher.group("value").trim());
-          found = judge(key, value, i + 1, matcher.start("value") + 1, findings);
+          found = judge(key, value, i + 1, matcher.start("value") + 1, findings, config);
         }
         if (found) {
           break;
         }
       }
       if (!found) {
-        wellKnown(line, i + 1, findings);
+        wellKnown(line, i + 1, findings, config);
       }
     }
   }
 
   /** Reports a secret held by {@code key}; true when something was reported. */
   private static boolean judge(String key, String value, int line, int column,
-      LineFindings findings) {
+      LineFindings findings, io.github.bulwark.core.config.BulwarkConfig config) {
     if (value.isEmpty()) {
       return false;
     }
@@ -169,7 +172,7 @@ public final class HardcodedSecretInConfig implements TextFileRule {
       }
       return false;
     }
-    Optional<String> token = SecretPatterns.wellKnownToken(value);
+    Optional<String> token = SecretPatterns.wellKnownToken(value, config);
     if (token.isPresent()) {
       findings.report(line, Math.max(column, 1), Math.max(column, 1) + value.length() - 1,
           "'%s' holds a credential in a well-known format (%s)", key, token.get());
@@ -184,11 +187,12 @@ public final class HardcodedSecretInConfig implements TextFileRule {
   }
 
   /** A well-known token format anywhere on the line, e.g. inside a minified file. */
-  private static void wellKnown(String line, int lineNumber, LineFindings findings) {
+  private static void wellKnown(String line, int lineNumber, LineFindings findings,
+      io.github.bulwark.core.config.BulwarkConfig config) {
     if (line.length() < 16) {
       return;
     }
-    SecretPatterns.wellKnownToken(line).ifPresent(kind ->
+    SecretPatterns.wellKnownToken(line, config).ifPresent(kind ->
         findings.report(lineNumber, 1, Math.max(1, line.length()), "line holds a credential in a well-known format (%s)", kind));
   }
 

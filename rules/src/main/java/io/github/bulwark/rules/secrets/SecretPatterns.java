@@ -273,6 +273,21 @@ public final class SecretPatterns {
    * The kind of well-known credential found anywhere in {@code value} ("AWS access key id",
    * "GitHub token", "PEM private key"...), when its body is not a run of filler characters.
    */
+  public static Optional<String> wellKnownToken(String value,
+      io.github.bulwark.core.config.BulwarkConfig config) {
+    if (value != null) {
+      for (java.util.Map.Entry<String, Pattern> custom : config.secretPatterns().entrySet()) {
+        if (custom.getValue().matcher(value).find()) {
+          return Optional.of(custom.getKey());
+        }
+      }
+    }
+    return wellKnownToken(value);
+  }
+
+  /**
+   * The kind of well-known credential found anywhere in {@code value}, by the built-in formats.
+   */
   public static Optional<String> wellKnownToken(String value) {
     if (value == null || value.length() < 16) {
       return Optional.empty();

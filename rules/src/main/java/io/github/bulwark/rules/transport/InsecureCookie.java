@@ -69,7 +69,11 @@ public final class InsecureCookie implements NodeRule<Node> {
         checkResponseCookie(call, file, findings);
       } else if ((call.getNameAsString().equals("addHeader")
           || call.getNameAsString().equals("setHeader")
-          || call.getNameAsString().equals("header")) && call.getArguments().size() == 2) {
+          || call.getNameAsString().equals("header")
+          || ((call.getNameAsString().equals("add") || call.getNameAsString().equals("set"))
+              && call.getScope().map(s -> s.toString()
+                  .matches("(?is).*(headers|getResponseHeaders\\(\\))")).orElse(false)))
+          && call.getArguments().size() == 2) {
         checkSetCookieHeader(call, file, findings);
       }
     }

@@ -3,6 +3,7 @@ package io.github.bulwark.core.source;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -13,6 +14,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +79,10 @@ public final class SourceDiscovery {
   /**
    * The files under {@code roots}, each once, in path order, named relative to {@code base}
    * (which should contain every root). A root that is a file is scanned as given, whatever its
-   * name. A missing or unreadable root is an {@link IllegalArgumentException}.
+   * name. A missing or unreadable root is an {@link IllegalArgumentException}. Symbolic links
+   * are followed (a loop is walked once); a file reached by two paths is kept once, under the
+   * first of them in path order. A FIFO, device or broken link named like a source is listed, so
+   * the scan reports it by name instead of losing it (it is never opened).
    */
   public List<SourceFile> discover(Collection<Path> roots, Path base) {
     Map<Path, SourceFile> found = new LinkedHashMap<>();
@@ -88,9 +93,9 @@ public final class SourceDiscovery {
       if (!Files.isReadable(root)) {
         throw new IllegalArgumentException("path is not readable: " + root);
       }
-      if (Files.isRegularFile(root)) {
+      if (!Files.isDirectory(root)) { // a file, or a FIFO or device reported by name
         SourceFile file = SourceFile.of(base, root);
-        found.putIfAbsent(file.path(), file);
+        keep(found, file);
         continue;
       }
       walk(root, base, found);
@@ -103,7 +108,8 @@ public final class SourceDiscovery {
   private void walk(Path root, Path base, Map<Path, SourceFile> found) {
     Path absoluteRoot = root.toAbsolutePath().normalize();
     try {
-      Files.walkFileTree(absoluteRoot, new SimpleFileVisitor<>() {
+      Files.walkFileTree(absoluteRoot, EnumSet.of(FileVisitOption.FOLLOW_LINKS),
+          Integer.MAX_VALUE, new SimpleFileVisitor<>() {
         @Override
         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
           if (dir.equals(absoluteRoot)) {
@@ -122,11 +128,13 @@ public final class SourceDiscovery {
 
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-          if (attrs.isRegularFile() && wanted(file.getFileName().toString())) {
+          // Not only regular files: a FIFO, device or broken link named like a source is
+          // reported by the scan (never opened) rather than silently left out.
+          if (!attrs.isDirectory() && wanted(file.getFileName().toString())) {
             Path relative = absoluteRoot.relativize(file);
             if ((includes.isEmpty() || matchesAny(includes, relative))
                 && !matchesAny(excludes, relative)) {
-              found.putIfAbsent(file, SourceFile.of(base, file));
+              keep(found, SourceFile.of(base, file));
             }
           }
           return FileVisitResult.CONTINUE;
@@ -138,7 +146,7 @@ public final class SourceDiscovery {
           // reports it as a read error when it tries the file.
           if (file.getFileName() != null && wanted(file.getFileName().toString())
               && !Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
-            found.putIfAbsent(file, SourceFile.of(base, file));
+            keep(found, SourceFile.of(base, file));
           }
           return FileVisitResult.CONTINUE;
         }
@@ -146,6 +154,18 @@ public final class SourceDiscovery {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot walk " + root + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Keeps each file once by its real path, under its first name in path order. */
+  private static void keep(Map<Path, SourceFile> found, SourceFile file) {
+    Path identity;
+    try {
+      identity = file.path().toRealPath();
+    } catch (IOException | SecurityException e) {
+      identity = file.path(); // broken link, loop, vanished: reported when it is read
+    }
+    found.merge(identity, file, (kept, other) -> kept.path().compareTo(other.path()) <= 0
+        ? kept : other);
   }
 
   /**

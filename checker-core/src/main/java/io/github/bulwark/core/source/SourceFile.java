@@ -15,9 +15,10 @@ public record SourceFile(Path path, String relativePath) {
   public static SourceFile of(Path base, Path path) {
     Path absoluteBase = base.toAbsolutePath().normalize();
     Path absolute = path.toAbsolutePath().normalize();
+    // Only the platform's separator: on Linux '\\' is part of a name, not a folder boundary.
     String relative = absolute.startsWith(absoluteBase) && !absolute.equals(absoluteBase)
-        ? absoluteBase.relativize(absolute).toString().replace('\\', '/')
-        : absolute.toString().replace('\\', '/');
+        ? absoluteBase.relativize(absolute).toString().replace(java.io.File.separatorChar, '/')
+        : absolute.toString().replace(java.io.File.separatorChar, '/');
     return new SourceFile(absolute, relative);
   }
 }

@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * Decodes source bytes. A byte-order mark wins over the configured charset (UTF-8, UTF-16 LE/BE);
+ * Decodes source bytes. A byte-order mark wins over the configured charset (UTF-8, UTF-16 LE/BE,
+ * UTF-32 LE/BE);
  * otherwise the configured charset is used strictly, and text that is not valid in it is decoded
  * with replacement characters and a warning naming the first bad offset, never dropped.
  */
@@ -29,6 +30,15 @@ public final class SourceReader {
         && (bytes[2] & 0xFF) == 0xBF) {
       bomCharset = StandardCharsets.UTF_8;
       skip = 3;
+    } else if (bytes.length >= 4 && bytes[0] == 0 && bytes[1] == 0
+        && (bytes[2] & 0xFF) == 0xFE && (bytes[3] & 0xFF) == 0xFF) {
+      bomCharset = Charset.forName("UTF-32BE");
+      skip = 4;
+    } else if (bytes.length >= 4 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE
+        && bytes[2] == 0 && bytes[3] == 0) {
+      // Checked before UTF-16LE, whose mark is this one's first half.
+      bomCharset = Charset.forName("UTF-32LE");
+      skip = 4;
     } else if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF) {
       bomCharset = StandardCharsets.UTF_16BE;
       skip = 2;

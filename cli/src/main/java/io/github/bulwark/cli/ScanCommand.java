@@ -62,6 +62,10 @@ final class ScanCommand implements Callable<Integer> {
       description = "Analyse every file; read and write no result cache.")
   boolean noCache;
 
+  @Option(names = "--cache-stats", hidden = true,
+      description = "Print how the result cache was used to standard error (benchmarks).")
+  boolean cacheStats;
+
   @Override
   public Integer call() {
     ScanRequest request;
@@ -86,6 +90,10 @@ final class ScanCommand implements Callable<Integer> {
     ScanResult scanned;
     try {
       scanned = Engine.withAllRules().scan(request);
+      if (cacheStats) {
+        request.cache().flatMap(ResultCache::lastScan).ifPresent(stats ->
+            spec.commandLine().getErr().println("bulwark: cache: " + stats.describe()));
+      }
     } catch (IllegalArgumentException e) {
       return usage(e.getMessage()); // unknown rule id, missing path, bad glob
     }

@@ -148,6 +148,9 @@ public final class ResultCache {
 
     private Map<String, CacheFormat.Entry> load() {
       Path file = fileFor(key);
+      if (!Files.isRegularFile(file)) {
+        return Map.of(); // a first scan, or the first with these rules
+      }
       try (JsonReader json = new JsonReader(new BufferedReader(new InputStreamReader(
           Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()), 1 << 16))) {
         json.setStrictness(Strictness.STRICT);

@@ -58,9 +58,9 @@ import java.util.regex.Pattern;
         + "drawn from Random or the clock, it is guessed; shared by all clients, it cannot be "
         + "revoked for one; in a URL, it lands in proxy and access logs.",
     fix = "Issue and check keys with ApiKeys: before `repo.findByApiKey(header)` after "
-        + "`repo.findByDigest(ApiKeys.digest(header))` then `ApiKeys.verify(header, stored)`; "
-        + "create keys with ApiKeys.generate(\"live\") and read them from a header, never the "
-        + "query string.",
+        + "`apiKeys.verify(header)` (ApiKeys stores only ApiKeys.digest(key) and compares in "
+        + "constant time); issue keys with apiKeys.issue(\"live\") and read them from a header, "
+        + "never the query string.",
     helper = "io.github.bulwark.runtime.ApiKeys")
 public final class UnsafeApiKeyHandling implements NodeRule<Node> {
 

@@ -47,7 +47,7 @@ import java.util.Set;
         + "attacker how many leading bytes of a guessed MAC, signature or token were right; "
         + "guessing one byte at a time forges a valid value in thousands of tries instead of "
         + "2^128.",
-    fix = "Compare in constant time: Tokens.equal(expected, provided) (or "
+    fix = "Compare in constant time: Tokens.equal(provided, expected) (or "
         + "MessageDigest.isEqual(a, b) for byte arrays) instead of expected.equals(provided).",
     helper = "io.github.bulwark.runtime.Tokens")
 public final class TimingUnsafeComparison implements NodeRule<MethodCallExpr> {

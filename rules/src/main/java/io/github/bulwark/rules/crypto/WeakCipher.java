@@ -42,8 +42,8 @@ import java.util.regex.Pattern;
         + "blocks to equal ciphertext, so patterns show through; RSA with PKCS#1 v1.5 padding "
         + "falls to padding-oracle attacks; a fixed IV makes equal messages encrypt alike and "
         + "breaks GCM completely when a nonce repeats.",
-    fix = "Use authenticated encryption with a fresh random nonce: Aead.aesGcm(key).encrypt("
-        + "plaintext) (before: Cipher.getInstance(\"DES/ECB/PKCS5Padding\")); for RSA use "
+    fix = "Use authenticated encryption with a fresh random nonce: Aead.fromKey(key).encrypt("
+        + "plaintext, associatedData) (before: Cipher.getInstance(\"DES/ECB/PKCS5Padding\")); for RSA use "
         + "\"RSA/ECB/OAEPWithSHA-256AndMGF1Padding\".",
     helper = "io.github.bulwark.runtime.Aead")
 public final class WeakCipher implements NodeRule<Node> {

@@ -43,7 +43,7 @@ import java.util.regex.Pattern;
         + "certificate or file for a forged one, and fast unsalted digests of secrets fall to "
         + "precomputed tables.",
     fix = "Use SHA-256 or stronger for integrity: MessageDigest.getInstance(\"SHA-256\") "
-        + "(before: getInstance(\"MD5\")). For passwords use PasswordHasher.bcrypt(12).hash(pw) "
+        + "(before: getInstance(\"MD5\")). For passwords use PasswordHasher.bcrypt().hash(pw.toCharArray()) "
         + "instead of any digest.",
     helper = "io.github.bulwark.runtime.PasswordHasher")
 public final class WeakHashAlgorithm implements NodeRule<Node> {

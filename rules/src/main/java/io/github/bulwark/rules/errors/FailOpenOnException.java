@@ -97,8 +97,6 @@ public final class FailOpenOnException implements NodeRule<CatchClause> {
   private static final Pattern ALLOW_FLAG = Pattern.compile(
       "(?i)(is)?(valid|verified|authenticated|authori[sz]ed|allowed|permitted|granted|trusted"
           + "|access(Granted|Allowed)?|ok|success|passed|loggedIn)");
-  private static final Pattern FILTER_METHOD =
-      Pattern.compile("doFilter\\w*|filter|preHandle|intercept|handle|invoke");
   private static final Pattern ESTABLISHES_IDENTITY = Pattern.compile(
       "setAuthentication|setAttribute|setUserPrincipal|login|setSecurityContext|authenticate\\w*");
 
@@ -385,9 +383,5 @@ public final class FailOpenOnException implements NodeRule<CatchClause> {
   private static boolean establishesIdentity(TryStmt tryStmt) {
     return tryStmt.getTryBlock().findAll(MethodCallExpr.class).stream()
         .anyMatch(call -> ESTABLISHES_IDENTITY.matcher(call.getNameAsString()).matches());
-  }
-
-  static boolean isFilterMethod(CallableDeclaration<?> method) {
-    return FILTER_METHOD.matcher(method.getNameAsString()).matches();
   }
 }

@@ -24,7 +24,8 @@ import java.util.Optional;
  * Flags catch blocks that make an error disappear: empty, or only printing to the console, with
  * no rethrow, no returned error and no log record; and catches of {@code InterruptedException}
  * that do not restore the interrupt. A comment that says why ignoring is safe, or a parameter
- * named {@code ignored}/{@code expected}, counts as a decision.
+ * named {@code ignored}/{@code expected}, counts as a decision. Test code is skipped: tests catch
+ * exceptions on purpose, and nothing they swallow reaches a user.
  */
 @RuleInfo(
     id = "SwallowedException",

@@ -30,8 +30,9 @@ import java.util.Optional;
     description = "Deserializing attacker-supplied bytes instantiates attacker-chosen classes: "
         + "gadget chains in common libraries turn that into remote code execution.",
     fix = "Exchange data as JSON or another format with a fixed schema; if Java serialization "
-        + "cannot be avoided, set an ObjectInputFilter allow-list before readObject().",
-    helper = "io.github.bulwark.runtime.InputValidator")
+        + "cannot be avoided, read through SafeObjectInput.allowing(in, Order.class), which "
+        + "refuses every class not on the allow-list before it is built.",
+    helper = "io.github.bulwark.runtime.SafeObjectInput")
 public final class UnsafeDeserialization implements NodeRule<Node> {
 
   @Override

@@ -115,7 +115,7 @@ public final class MissingSecurityLogging implements NodeRule<Node> {
       + "|\\w*Authentication\\w*|InsufficientAuthentication|Locked|CredentialsExpired"
       + "|NotAuthorized|Unauthori[sz]ed\\w*|Forbidden\\w*|InvalidToken|InvalidCredentials"
       + "|InvalidSignature|InvalidPassword|WrongPassword|InvalidOtp|InvalidCode|PermissionDenied"
-      + "|AccountLocked|\\w*Login\\w*)Exception");
+      + "|AccountLocked|Disabled|AccountExpired|\\w*Login\\w*)Exception");
   private static final Pattern DENIAL_CONSTANT = Pattern.compile(
       "(SC_|HTTP_)?(UNAUTHORIZED|FORBIDDEN)");
   private static final Pattern LOCK_CALL = Pattern.compile("lock(Account|User)?|lockOut\\w*");
@@ -127,7 +127,7 @@ public final class MissingSecurityLogging implements NodeRule<Node> {
       + "|Signature|Otp|Code|Password|Credentials|ApiKey|Key)\\w*|authenticate\\w*"
       + "|authori[sz]e\\w*|isAuthenticated|isAuthori[sz]ed|hasRole|hasAnyRole|hasAuthority"
       + "|hasAnyAuthority|hasPermission|isPermitted|isUserInRole|isAdmin|isOwner\\w*"
-      + "|canAccess\\w*|can(Edit|View|Delete|Modify|Read|Write|Manage)\\w*|isAllowed\\w*"
+      + "|canAccess\\w*|isAllowed\\w*"
       + "|isAccountNon\\w*|isCredentialsNonExpired|passwordMatches|matchesPassword)");
   /** Calls that compare values; a failed check when they compare a secret. */
   private static final Pattern COMPARE_CALL = Pattern.compile(
@@ -146,7 +146,8 @@ public final class MissingSecurityLogging implements NodeRule<Node> {
   /** The sensitive changes auditors ask for, by method name. */
   private static final Pattern STATE_CHANGE = Pattern.compile("(?i)((change|update|reset|set"
       + "|modify)(User|Account)?Password\\w*|(change|update|assign|grant|revoke|remove|add|set"
-      + "|modify|promote|demote)(User|Account)?Roles?\\w*|(grant|revoke)(Access|Permissions?"
+      + "|modify|promote|demote)(User|Account)?Roles?\\w*|(promote|demote)(User|Account|To)\\w*"
+      + "|(grant|revoke)(Access|Permissions?"
       + "|Privileges?|Authorit(y|ies)|Admin)\\w*|(delete|remove|deactivate|disable)(User"
       + "|Account)\\w*|(create|generate|issue|revoke|delete|rotate|regenerate)Api(Key|Token)s?"
       + "\\w*|login|logout|logIn|logOut|signIn|signOut|(lock|unlock)(User|Account)\\w*)");
@@ -376,7 +377,15 @@ public final class MissingSecurityLogging implements NodeRule<Node> {
       if (CHECK_CALL.matcher(name).matches()) {
         return true;
       }
-      return COMPARE_CALL.matcher(name).matches() && SECRET_TEXT.matcher(call.toString()).matches();
+      if (name.matches("can(Edit|View|Delete|Modify|Read|Write|Manage|Update)\\w*")) {
+        return !call.getArguments().isEmpty(); // canEdit(user, doc), not file.canRead()
+      }
+      // encoder.matches(raw, hash) and stored.equals(given); not pattern.matches() or a
+      // "confirm password" comparison, which validate input rather than decide anything
+      int minimum = name.equals("matches") ? 2 : 1;
+      return COMPARE_CALL.matcher(name).matches() && call.getArguments().size() >= minimum
+          && SECRET_TEXT.matcher(call.toString()).matches()
+          && !call.toString().toLowerCase(Locale.ROOT).matches("(?s).*(confirm|repeat|retype).*");
     }
     if (e instanceof NameExpr flag) {
       Optional<Expression> init = file.initializerOf(flag);

@@ -42,8 +42,9 @@ import java.util.Set;
         + "session or token on the password alone: one phished or reused admin password is "
         + "enough to take over the back office.",
     fix = "Require the second factor before issuing the session: before `return "
-        + "tokens.issue(admin);` after `if (!Totp.verifier(admin.totpSecret()).verify(form.code(),"
-        + " admin.lastTotpStep()).valid()) return unauthorized(); return tokens.issue(admin);`.",
+        + "tokens.issue(admin);` after `if (!totp.verify(admin.name(), admin.totpSecret(), "
+        + "form.code())) return unauthorized(); return tokens.issue(admin);` with a Totp from "
+        + "Totp.defaults().",
     helper = "io.github.bulwark.runtime.Totp")
 public final class MissingSecondFactor implements NodeRule<MethodDeclaration> {
 

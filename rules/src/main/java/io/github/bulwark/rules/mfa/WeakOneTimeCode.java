@@ -57,8 +57,8 @@ import java.util.regex.Pattern;
         + "replayed from a phishing page, a 4-digit or Random-drawn code is guessed, and a "
         + "hardcoded or logged TOTP secret lets anyone mint codes.",
     fix = "Use Totp (RFC 6238, ±1 step, replay protection, constant-time check): before "
-        + "`if (code.equals(totp.generate(secret)))` after `if (Totp.verifier(secret)"
-        + ".verify(code, lastUsedStep).valid())`; draw secrets and codes from SecureRandom and "
+        + "`if (code.equals(totp.generate(secret)))` after `if (totp.verify(user, secret, "
+        + "code))` (Totp.defaults(): one step either side, replay refused, constant time); draw secrets and codes from SecureRandom and "
         + "keep secrets in a secret store.",
     helper = "io.github.bulwark.runtime.Totp")
 public final class WeakOneTimeCode implements NodeRule<Node> {

@@ -45,7 +45,7 @@ import java.util.regex.Pattern;
     description = "Comparing the submitted password with the stored one means the store keeps "
         + "passwords readable, so a database leak exposes every account; String.equals also "
         + "returns as soon as a character differs, which lets an attacker time their guesses.",
-    fix = "Store PasswordHasher.bcrypt(12).hash(pw) and check with hasher.verify(pw, "
+    fix = "Store PasswordHasher.bcrypt().hash(pw) and check with hasher.verify(pw, "
         + "user.getPasswordHash()) (before: pw.equals(user.getPassword())).",
     helper = "io.github.bulwark.runtime.PasswordHasher")
 public final class PlaintextPasswordComparison implements NodeRule<Node> {

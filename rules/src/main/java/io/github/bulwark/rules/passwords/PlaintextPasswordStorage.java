@@ -43,7 +43,7 @@ import java.util.Set;
     description = "A password kept as written is exposed to anyone who reads the database, a "
         + "backup, a log of the table, the file or the cookie; because people reuse passwords, "
         + "one leak opens their other accounts too.",
-    fix = "Store only a slow, salted hash: user.setPassword(PasswordHasher.bcrypt(12).hash(raw)) "
+    fix = "Store only a slow, salted hash: user.setPassword(PasswordHasher.bcrypt().hash(raw)) "
         + "(before: user.setPassword(raw)), and check logins with hasher.verify(raw, stored).",
     helper = "io.github.bulwark.runtime.PasswordHasher")
 public final class PlaintextPasswordStorage implements NodeRule<Node> {

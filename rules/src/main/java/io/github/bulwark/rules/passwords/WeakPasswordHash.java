@@ -50,7 +50,7 @@ import java.util.Set;
         + "fast or unsalted hashes gives up most passwords within days, and identical passwords "
         + "share a hash; Base64 or hex is no protection at all; too few PBKDF2 iterations or a "
         + "low bcrypt cost make every guess cheap.",
-    fix = "Hash with PasswordHasher.bcrypt(12).hash(password) and check with "
+    fix = "Hash with PasswordHasher.bcrypt().hash(password) (a char[]) and check with "
         + "hasher.verify(password, stored) (before: DigestUtils.sha256Hex(password)).",
     helper = "io.github.bulwark.runtime.PasswordHasher")
 public final class WeakPasswordHash implements NodeRule<Node> {

@@ -39,7 +39,7 @@ import java.util.Optional;
         + "compromised proxy) can present their own certificate and read or change the traffic, "
         + "including credentials and tokens.",
     fix = "Delete the custom trust manager and use the platform's default validation; to trust a "
-        + "private CA, load it into a KeyStore with SecureHttp.trusting(caCertificate).",
+        + "private CA, trust exactly it with SecureHttp.trustingOnly(caCertificate).",
     helper = "io.github.bulwark.runtime.SecureHttp")
 public final class TrustAllCertificates implements NodeRule<Node> {
 

@@ -18,11 +18,16 @@ final class RulesCommand implements Runnable {
     var out = spec.commandLine().getOut();
     RuleRegistry registry = RuleRegistry.load();
     int width = registry.descriptors().stream().mapToInt(d -> d.id().length()).max().orElse(10);
+    int cweWidth = registry.descriptors().stream().mapToInt(d -> cwes(d).length()).max()
+        .orElse(8);
     for (RuleDescriptor rule : registry.descriptors()) {
-      String cwes = rule.cwes().stream().map(c -> "CWE-" + c).collect(Collectors.joining(","));
-      out.printf("%-" + width + "s  %-8s  %-9s  %-16s  %s%n", rule.id(),
-          rule.severity().label(), rule.family().label(), cwes, rule.title());
+      out.printf("%-" + width + "s  %-8s  %-9s  %-" + cweWidth + "s  %s%n", rule.id(),
+          rule.severity().label(), rule.family().label(), cwes(rule), rule.title());
     }
     out.flush();
+  }
+
+  private static String cwes(RuleDescriptor rule) {
+    return rule.cwes().stream().map(c -> "CWE-" + c).collect(Collectors.joining(","));
   }
 }

@@ -256,9 +256,19 @@ public final class PasswordValues {
     return false;
   }
 
+  /** Types that can hold a password's characters; a PasswordService named passwords cannot. */
+  private static final java.util.Set<String> TEXT_TYPES = java.util.Set.of(
+      "String", "CharSequence", "char", "byte", "Object", "StringBuilder", "StringBuffer",
+      "GuardedString", "Optional", "Secret", "SecretString", "Character");
+
   private static boolean rawName(NameExpr name, FileContext file,
       Map<Parameter, Expression> bindings, int depth) {
     String id = name.getNameAsString();
+    Optional<String> type = file.declaredType(name)
+        .map(t -> t.substring(t.lastIndexOf('.') + 1));
+    if (type.isPresent() && !TEXT_TYPES.contains(type.get())) {
+      return false;
+    }
     if (file.constantValue(name).isPresent() && !isPasswordName(id)) {
       return false;
     }

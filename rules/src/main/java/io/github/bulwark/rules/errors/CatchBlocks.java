@@ -89,6 +89,10 @@ final class CatchBlocks {
       if (parent instanceof ObjectCreationExpr creation && creation.getArguments().contains(use)) {
         return true;
       }
+      if (parent instanceof com.github.javaparser.ast.expr.AssignExpr assign
+          && assign.getValue() == use) {
+        return true; // kept for later: "failure = e"
+      }
     }
     return false;
   }

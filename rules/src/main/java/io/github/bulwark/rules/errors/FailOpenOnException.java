@@ -29,6 +29,7 @@ import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
+import io.github.bulwark.core.analysis.CallShapes;
 import io.github.bulwark.core.analysis.FileContext;
 import io.github.bulwark.core.model.Confidence;
 import io.github.bulwark.core.model.Family;
@@ -133,8 +134,8 @@ public final class FailOpenOnException implements NodeRule<CatchClause> {
         && !grantsExplicitly(clause.getBody())) {
       return Optional.empty();
     }
-    boolean negative = method.map(m -> NEGATIVE_NAME.matcher(m.getNameAsString()).matches())
-        .orElse(false);
+    boolean negative = method.map(m -> NEGATIVE_NAME.matcher(m.getNameAsString()).matches()
+        || m.getNameAsString().matches("(not|isNot|hasNo|cannot)[A-Z]\\w*")).orElse(false);
     String context = method.map(m -> "'" + m.getNameAsString() + "'").orElse("this check");
 
     Optional<String> grant = grantInCatch(clause, tryStmt, body, negative);
@@ -146,12 +147,19 @@ public final class FailOpenOnException implements NodeRule<CatchClause> {
     if (!completesNormally(clause.getBody()) || deniesInCatch(clause, negative)) {
       return Optional.empty();
     }
+    // What follows is about swallowing: a block that does more than log (collects the error,
+    // sets state) or says why it ignores the exception has handled it.
+    boolean swallowOnly = clause.getBody().getStatements().stream().allMatch(statement ->
+        statement.isExpressionStmt() && statement.asExpressionStmt().getExpression()
+            instanceof MethodCallExpr call
+            && (CatchBlocks.isRecording(call) || CallShapes.isPrintCall(call)));
     Outcome after = afterTry(tryStmt, body, negative);
     boolean open = switch (after) {
       case GRANTED -> true;
       case DENIED, CHECKED -> false;
-      case PROCEEDS -> securityException && !establishesIdentity(tryStmt);
-      case ENDS -> method.filter(m -> m instanceof MethodDeclaration d && d.getType().isVoidType()
+      case PROCEEDS -> swallowOnly && !CatchBlocks.intentional(clause) && securityException
+          && securityTry && !establishesIdentity(tryStmt);
+      case ENDS -> swallowOnly && !CatchBlocks.intentional(clause) && method.filter(m -> m instanceof MethodDeclaration d && d.getType().isVoidType()
               && body == m)
           .map(m -> THROWING_CHECK.matcher(m.getNameAsString()).matches()
               && (securityException || securityTry || securityMethod))
@@ -201,8 +209,12 @@ public final class FailOpenOnException implements NodeRule<CatchClause> {
   /** What in the catch block itself lets the caller through, if anything. */
   private static Optional<String> grantInCatch(CatchClause clause, TryStmt tryStmt, Node body,
       boolean negative) {
-    for (ReturnStmt ret : clause.getBody().findAll(ReturnStmt.class)) {
-      if (CatchBlocks.sameBody(ret, body) && ret.getExpression().isPresent()
+    // Only unconditional grants: "if (userConfirms()) return true;" is someone's decision.
+    for (Statement statement : clause.getBody().getStatements()) {
+      if (!(statement instanceof ReturnStmt ret)) {
+        continue;
+      }
+      if (ret.getExpression().isPresent()
           && isGranted(ret.getExpression().get(), negative)) {
         return Optional.of("returns " + ret.getExpression().get());
       }
@@ -290,10 +302,13 @@ public final class FailOpenOnException implements NodeRule<CatchClause> {
   /** True when the catch records the refusal: sets an allow flag to false, or a 401/403. */
   private static boolean deniesInCatch(CatchClause clause, boolean negative) {
     for (AssignExpr assign : clause.getBody().findAll(AssignExpr.class)) {
+      if (targetName(assign.getTarget()).isEmpty()) {
+        continue;
+      }
       if (assign.getValue() instanceof BooleanLiteralExpr literal
           && (literal.getValue() == negative || !literal.getValue())
-          && !targetName(assign.getTarget()).isEmpty()) {
-        return true;
+          || assign.getValue().isNullLiteralExpr()) {
+        return true; // "verified = false", "signerCert = null": the result is cleared
       }
     }
     return clause.getBody().findAll(MethodCallExpr.class).stream().anyMatch(call ->
@@ -351,12 +366,10 @@ public final class FailOpenOnException implements NodeRule<CatchClause> {
       // The result computed in the try is looked at: a failure left it unset, so it is denied.
       return Optional.of(Outcome.CHECKED);
     }
-    if (next instanceof ExpressionStmt || next instanceof IfStmt) {
-      if (!next.findAll(MethodCallExpr.class).isEmpty()) {
-        return Optional.of(Outcome.PROCEEDS);
-      }
+    if (next instanceof ExpressionStmt && !next.findAll(MethodCallExpr.class).isEmpty()) {
+      return Optional.of(Outcome.PROCEEDS); // the work the check guarded goes ahead
     }
-    return Optional.empty();
+    return Optional.empty(); // a further check (an if) or a declaration: keep looking
   }
 
   /** Names the try block assigns or declares: results that later code may check. */

@@ -67,6 +67,8 @@ public final class SensitiveDataLogged implements NodeRule<MethodCallExpr> {
       "(?i).*(mask|redact|obfuscat|anonymi|sanitiz|hash|digest|sha\\d*|md5|hmac|encrypt"
           + "|encode(?!ToString)|fingerprint|truncat|abbreviat|last4|lastfour|first4|prefix"
           + "|suffix|preview|hint|length|size|count).*");
+  /** Lexers and tokenizers: {@code st.nextToken()} is a word of text, not a credential. */
+  private static final Pattern TOKENIZER = Pattern.compile("(next|peek|skip|hasMore|count)\\w*");
   /** Methods on a secret whose result is still the secret. */
   private static final Set<String> PRESERVING = Set.of("toString", "trim", "strip",
       "toLowerCase", "toUpperCase", "get", "orElse", "orElseThrow", "getValue", "value",
@@ -221,7 +223,7 @@ public final class SensitiveDataLogged implements NodeRule<MethodCallExpr> {
 
   private static Optional<Secret> secretCall(MethodCallExpr call, FileContext file, int depth) {
     String name = call.getNameAsString();
-    if (SAFE_FUNCTION.matcher(name).matches() && !name.equals("getPassword")) {
+    if (SAFE_FUNCTION.matcher(name).matches() || TOKENIZER.matcher(name).matches()) {
       return Optional.empty();
     }
     Optional<Expression> scope = call.getScope();

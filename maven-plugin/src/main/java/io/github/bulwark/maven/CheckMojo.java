@@ -129,15 +129,7 @@ public class CheckMojo extends AbstractMojo {
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     Log log = getLog();
-    Optional<Baseline> baseline = Optional.empty();
-    if (baselineFile != null && !skip) {
-      try {
-        baseline = Optional.of(Baseline.read(baselineFile.toPath()));
-      } catch (BaselineException e) {
-        throw new MojoExecutionException("Invalid value for parameter 'baselineFile' "
-            + "(bulwark.baselineFile): " + e.getMessage(), e);
-      }
-    }
+    Optional<Baseline> baseline = readBaseline();
     Optional<Scanned> scanned = scanProject(log);
     if (scanned.isEmpty()) {
       return;
@@ -167,26 +159,39 @@ public class CheckMojo extends AbstractMojo {
     log.warn(message + "; not failing because failOnViolation=false");
   }
 
+  /**
+   * The projects whose sources one scan reads: this one; every reactor project for the
+   * aggregate goals. Reports paths relative to {@code project}'s base directory either way.
+   */
+  List<MavenProject> projectsToScan() {
+    return List.of(project);
+  }
+
+  /** The baseline named by {@code baselineFile}, read and checked; empty without one. */
+  Optional<Baseline> readBaseline() throws MojoExecutionException {
+    if (baselineFile == null || skip) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Baseline.read(baselineFile.toPath()));
+    } catch (BaselineException e) {
+      throw new MojoExecutionException("Invalid value for parameter 'baselineFile' "
+          + "(bulwark.baselineFile): " + e.getMessage(), e);
+    }
+  }
+
   /** Scans the project's roots as configured; empty when skipped or nothing to scan. */
   Optional<Scanned> scanProject(Log log) throws MojoExecutionException {
     if (skip) {
       log.info("Skipping Bulwark check (bulwark.skip=true)");
       return Optional.empty();
     }
-    if ("pom".equals(project.getPackaging())) {
+    List<MavenProject> projects = projectsToScan();
+    if (ProjectSources.onlyPoms(projects)) {
       log.info("Skipping Bulwark check: packaging 'pom' has no sources");
       return Optional.empty();
     }
-    // Resource folders hold the configuration HardcodedSecretInConfig reads.
-    List<String> compileRoots = new java.util.ArrayList<>(project.getCompileSourceRoots());
-    project.getResources().forEach(resource -> compileRoots.add(resource.getDirectory()));
-    List<String> testRoots = new java.util.ArrayList<>();
-    if (includeTests) {
-      testRoots.addAll(project.getTestCompileSourceRoots());
-      project.getTestResources().forEach(resource -> testRoots.add(resource.getDirectory()));
-    }
-    List<Path> roots = CheckPlan.sourceRoots(compileRoots, testRoots,
-        project.getBuild().getDirectory(), excludeGeneratedSources);
+    List<Path> roots = ProjectSources.roots(projects, includeTests, excludeGeneratedSources);
     if (roots.isEmpty()) {
       log.info("Skipping Bulwark check: no source roots to scan");
       return Optional.empty();

@@ -1,0 +1,25 @@
+package io.github.bulwark.maven;
+
+import java.util.List;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * {@code baseline} for {@code aggregate-check}: records the current findings of every module,
+ * scanned in one run at the reactor root, with paths relative to the root project's folder
+ * (default file {@code ${project.basedir}/bulwark-baseline.json} of the root).
+ */
+@Mojo(name = "aggregate-baseline", aggregator = true, inheritByDefault = false,
+    threadSafe = true)
+public class AggregateBaselineMojo extends BaselineMojo {
+
+  /** Every project of the build. */
+  @Parameter(defaultValue = "${reactorProjects}", readonly = true, required = true)
+  List<MavenProject> reactorProjects;
+
+  @Override
+  List<MavenProject> projectsToScan() {
+    return List.copyOf(reactorProjects);
+  }
+}

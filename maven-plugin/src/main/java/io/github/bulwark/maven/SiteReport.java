@@ -59,11 +59,11 @@ final class SiteReport extends AbstractMavenReportRenderer {
     if (result.filesNotAnalysed() > 0) {
       paragraph(result.filesNotAnalysed() + " files were not analysed; see the diagnostics.");
     }
-    endSection();
-
+    // Summary, findings and diagnostics are sub-sections of the page's one top section.
     renderSummary();
     renderFindings();
     renderDiagnostics();
+    endSection();
   }
 
   private void renderSummary() {

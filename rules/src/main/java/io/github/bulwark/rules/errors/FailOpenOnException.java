@@ -81,7 +81,7 @@ public final class FailOpenOnException implements NodeRule<CatchClause> {
   /** Calls whose exception means "not verified". */
   private static final Pattern SECURITY_CALL = Pattern.compile(
       "(?i)(verify\\w*|parseClaimsJw[st]|parseSigned\\w*|checkValidity|check(Server|Client)Trusted"
-          + "|authenticate\\w*|authori[sz]e\\w*|check(Permission|Access)\\w*|hasPermission"
+          + "|authenticate\\w*|authori[sz]e\\w*|checkPermission\\w*|hasPermission"
           + "|validateToken|isUserInRole|decodeJwt|initVerify|checkSignature)");
   /** Names of methods where {@code true} means "refuse": polarity is inverted there. */
   private static final Pattern NEGATIVE_NAME = Pattern.compile(
@@ -153,13 +153,16 @@ public final class FailOpenOnException implements NodeRule<CatchClause> {
         statement.isExpressionStmt() && statement.asExpressionStmt().getExpression()
             instanceof MethodCallExpr call
             && (CatchBlocks.isRecording(call) || CallShapes.isPrintCall(call)));
+    if (CatchBlocks.intentional(clause)) {
+      return Optional.empty(); // a stated reason: the fall-through is a decision, not a slip
+    }
     Outcome after = afterTry(tryStmt, body, negative);
     boolean open = switch (after) {
       case GRANTED -> true;
       case DENIED, CHECKED -> false;
-      case PROCEEDS -> swallowOnly && !CatchBlocks.intentional(clause) && securityException
+      case PROCEEDS -> swallowOnly && securityException
           && securityTry && !establishesIdentity(tryStmt);
-      case ENDS -> swallowOnly && !CatchBlocks.intentional(clause) && method.filter(m -> m instanceof MethodDeclaration d && d.getType().isVoidType()
+      case ENDS -> swallowOnly && method.filter(m -> m instanceof MethodDeclaration d && d.getType().isVoidType()
               && body == m)
           .map(m -> THROWING_CHECK.matcher(m.getNameAsString()).matches()
               && (securityException || securityTry || securityMethod))
@@ -365,6 +368,11 @@ public final class FailOpenOnException implements NodeRule<CatchClause> {
         && !next.findAll(MethodCallExpr.class).isEmpty())) {
       // The result computed in the try is looked at: a failure left it unset, so it is denied.
       return Optional.of(Outcome.CHECKED);
+    }
+    if (!(next instanceof ExpressionStmt) && (!next.findAll(ThrowStmt.class).isEmpty()
+        || next.findAll(ReturnStmt.class).stream().anyMatch(r -> r.getExpression()
+            .filter(e -> !isGranted(e, negative)).isPresent()))) {
+      return Optional.of(Outcome.CHECKED); // further checks that can still refuse
     }
     if (next instanceof ExpressionStmt && !next.findAll(MethodCallExpr.class).isEmpty()) {
       return Optional.of(Outcome.PROCEEDS); // the work the check guarded goes ahead

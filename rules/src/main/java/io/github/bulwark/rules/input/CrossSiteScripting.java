@@ -100,7 +100,7 @@ public final class CrossSiteScripting implements NodeRule<Node> {
       return false;
     }
     target = FileContext.unwrap(target);
-    if (isResponseStream(target, file)) {
+    if (isResponseStream(target, file) || isHtmlExchangeBody(target, call)) {
       return true;
     }
     if (!(target instanceof NameExpr name)) {
@@ -115,6 +115,29 @@ public final class CrossSiteScripting implements NodeRule<Node> {
         .anyMatch(a -> a.getTarget() instanceof NameExpr t
             && t.getNameAsString().equals(name.getNameAsString())
             && isResponseStream(a.getValue(), file));
+  }
+
+  /**
+   * The JDK HttpServer's {@code exchange.getResponseBody()} (directly or held in a variable) in a
+   * handler that declares an HTML content type; a JSON body is not a page a script can run in.
+   */
+  private static boolean isHtmlExchangeBody(Expression target, MethodCallExpr call) {
+    Expression body = target;
+    if (body instanceof NameExpr name) {
+      body = name.findAncestor(CallableDeclaration.class).stream()
+          .flatMap(m -> m.findAll(com.github.javaparser.ast.body.VariableDeclarator.class)
+              .stream())
+          .filter(v -> v.getNameAsString().equals(name.getNameAsString()))
+          .findFirst().flatMap(v -> v.getInitializer()).orElse(body);
+    }
+    if (!(FileContext.unwrap(body) instanceof MethodCallExpr getter)
+        || !getter.getNameAsString().equals("getResponseBody")) {
+      return false;
+    }
+    return call.findAncestor(CallableDeclaration.class)
+        .map(m -> m.findAll(com.github.javaparser.ast.expr.StringLiteralExpr.class).stream()
+            .anyMatch(l -> l.getValue().toLowerCase(java.util.Locale.ROOT).contains("text/html")))
+        .orElse(false);
   }
 
   /** response.getWriter(), response.getOutputStream(), or a writer wrapping one of them. */

@@ -178,7 +178,9 @@ public final class Engine {
    */
   private static FileAnalyzer.FileOutcome analyse(FileAnalyzer analyzer, SourceFile file,
       Supplier<JavaParser> parser, ResultCache.Session cache, long maxFileBytes) {
-    if (cache == null) {
+    // Hashing reads the file: a FIFO named *.java would block here, so only regular files are
+    // looked up; the analyser reports the others by name without opening them.
+    if (cache == null || !java.nio.file.Files.isRegularFile(file.path())) {
       return analyzer.analyse(file, parser.get());
     }
     Optional<String> hash = cache.contentHash(file, maxFileBytes);

@@ -161,6 +161,9 @@ final class FileAnalyzer {
     return lines[lines.length - 1].isEmpty() ? lines.length - 1 : lines.length;
   }
 
+  private static final java.util.regex.Pattern LEXICAL_POSITION =
+      java.util.regex.Pattern.compile("at line (\\d{1,9}), column (\\d{1,9})");
+
   private static Diagnostic parseError(String name, List<Problem> problems) {
     if (problems.isEmpty()) {
       return new Diagnostic(Diagnostic.Kind.PARSE_ERROR, name, 0, 0, "no compilation unit");
@@ -174,6 +177,14 @@ final class FileAnalyzer {
         line = tokens.getBegin().getRange().get().begin.line;
         column = tokens.getBegin().getRange().get().begin.column;
       }
+    }
+    java.util.regex.Matcher at = LEXICAL_POSITION.matcher(first.getMessage()
+        + first.getCause().map(cause -> " " + cause.getMessage()).orElse(""));
+    if (line == 0 && at.find()) {
+      // A lexical error (a NUL, a stray character) has no token range, only a message; some
+      // parse errors keep the position in their cause alone.
+      line = Integer.parseInt(at.group(1));
+      column = Integer.parseInt(at.group(2));
     }
     String message = first.getMessage().replaceAll("\\s+", " ").trim();
     if (message.length() > 300) {

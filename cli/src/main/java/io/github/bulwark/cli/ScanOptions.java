@@ -41,6 +41,11 @@ final class ScanOptions {
       description = "Report, and do not analyse, files larger than this (default: 10485760).")
   Long maxFileBytes;
 
+  @Option(names = "--max-file-millis", paramLabel = "MILLIS",
+      description = "Report, and stop waiting for, a file whose analysis takes longer than this "
+          + "(default: 120000).")
+  Long maxFileMillis;
+
   @Option(names = "--require-suppression-reason",
       description = "Report each suppression (@SuppressWarnings(\"bulwark:...\") or "
           + "'// bulwark:ignore ...') that gives no reason as a SuppressionWithoutReason finding.")
@@ -68,6 +73,9 @@ final class ScanOptions {
     }
     if (maxFileBytes != null) {
       builder.maxFileBytes(maxFileBytes);
+    }
+    if (maxFileMillis != null) {
+      builder.maxFileMillis(maxFileMillis);
     }
     if (!noConfig) {
       Path base = builder.build().baseDirectory();

@@ -33,6 +33,7 @@ public final class AccountsApi {
     HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
     server.createContext("/users", new UsersHandler(users, passwords, sessions, twoFactor));
     server.createContext("/login", new LoginHandler(users, passwords, sessions, twoFactor));
+    server.createContext("/receipt", new ReceiptHandler());
     server.createContext("/password-reset",
         new PasswordResetHandler(users, passwords, new PasswordHistory(database)));
     server.createContext("/payments/batch", new BatchPaymentsHandler(sessions, payments));

@@ -45,6 +45,7 @@ public final class AccountsApi {
     HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
     server.createContext("/users", new UsersHandler(users, hasher, sessions, twoFactor));
     server.createContext("/login", new LoginHandler(users, hasher, sessions, twoFactor));
+    server.createContext("/receipt", new ReceiptHandler());
     server.createContext("/password-reset", new PasswordResetHandler(users, hasher,
         new PasswordHistory(database, hasher), mailer));
     server.createContext("/payments/batch", new BatchPaymentsHandler(sessions, payments));

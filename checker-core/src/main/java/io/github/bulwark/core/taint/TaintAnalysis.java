@@ -39,8 +39,11 @@ public final class TaintAnalysis {
   private static final int MAX_CALLER_DEPTH = 3;
   /** Cheap pre-check: without one of these words the file has no source at all. */
   private static final Pattern MAY_HAVE_SOURCES = Pattern.compile(
-      "Request|Param|Header|Cookie|Variable|RequestBody|ModelAttribute|MultipartFile|"
-          + "FormData|HttpExchange|getParameter|getQueryString|getInputStream|getReader");
+      "HttpServletRequest|ServletRequest|HttpExchange|ServerHttpRequest|WebRequest|"
+          + "MultipartFile|getParameter\\(|getQueryString\\(|getHeader\\(|getCookies\\(|"
+          + "@(RequestParam|PathVariable|RequestHeader|CookieValue|RequestBody|ModelAttribute|"
+          + "RequestPart|MatrixVariable|QueryParam|PathParam|FormParam|HeaderParam|CookieParam|"
+          + "MatrixParam|BeanParam|FormDataParam|POST|PUT|PATCH)\\b");
 
   private final FileContext file;
   private final boolean active;
@@ -51,7 +54,9 @@ public final class TaintAnalysis {
 
   public TaintAnalysis(FileContext file, String sourceText) {
     this.file = file;
-    this.active = MAY_HAVE_SOURCES.matcher(sourceText).find();
+    this.active = MAY_HAVE_SOURCES.matcher(sourceText).find()
+        || file.config().taintSources().stream().anyMatch(source ->
+            sourceText.contains(source.substring(source.indexOf('#') + 1)));
   }
 
   /**
@@ -104,6 +109,10 @@ public final class TaintAnalysis {
    * then looks for callers in other files. Interprets the method even in a file without sources.
    */
   public Optional<ParameterReach> parameterReach(Expression expression) {
+    Optional<CallableDeclaration<?>> owner = enclosingMethod(expression);
+    if (owner.isEmpty() || !mentionsParameter(expression, owner.get())) {
+      return Optional.empty(); // cheap syntactic test first: most sinks never see a parameter
+    }
     Value value = valueOf(expression);
     Taint taint = value == null ? null : value.allTaint();
     if (taint == null || taint.fromSource() || taint.parameters().isEmpty()) {
@@ -237,12 +246,68 @@ public final class TaintAnalysis {
     return node.findAncestor(CallableDeclaration.class).map(c -> (CallableDeclaration<?>) c);
   }
 
+  /**
+   * True when the expression names one of the method's non-primitive parameters, directly or
+   * through a local variable whose initialiser or assignments name one (one level).
+   */
+  private static boolean mentionsParameter(Expression expression,
+      CallableDeclaration<?> method) {
+    Set<String> carriers = new HashSet<>();
+    for (com.github.javaparser.ast.body.Parameter parameter : method.getParameters()) {
+      if (!parameter.getType().isPrimitiveType()) {
+        carriers.add(parameter.getNameAsString());
+      }
+    }
+    if (carriers.isEmpty()) {
+      return false;
+    }
+    Set<String> named = new HashSet<>();
+    if (expression instanceof NameExpr n) {
+      named.add(n.getNameAsString());
+    }
+    expression.findAll(NameExpr.class).forEach(n -> named.add(n.getNameAsString()));
+    for (String name : named) {
+      if (carriers.contains(name)) {
+        return true;
+      }
+    }
+    for (VariableDeclarator local : method.findAll(VariableDeclarator.class)) {
+      if (named.contains(local.getNameAsString()) && local.getInitializer().isPresent()
+          && local.getInitializer().get().findAll(NameExpr.class).stream()
+              .anyMatch(n -> carriers.contains(n.getNameAsString()))) {
+        return true;
+      }
+    }
+    for (AssignExpr assign : method.findAll(AssignExpr.class)) {
+      if (assign.getTarget() instanceof NameExpr target
+          && named.contains(target.getNameAsString())
+          && assign.getValue().findAll(NameExpr.class).stream()
+              .anyMatch(n -> carriers.contains(n.getNameAsString()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private final Map<Node, List<Expression>> callSiteCache = new IdentityHashMap<>();
+  private Map<String, List<MethodCallExpr>> callsByName;
+
   /** Calls in this file to a method or constructor, by name and argument count. */
   private List<Expression> callSites(CallableDeclaration<?> callable) {
+    return callSiteCache.computeIfAbsent(callable, c -> findCallSites(callable));
+  }
+
+  private List<Expression> findCallSites(CallableDeclaration<?> callable) {
     List<Expression> sites = new ArrayList<>();
     int arity = callable.getParameters().size();
     if (callable instanceof MethodDeclaration method) {
-      for (MethodCallExpr call : file.unit().findAll(MethodCallExpr.class)) {
+      if (callsByName == null) {
+        callsByName = new HashMap<>();
+        for (MethodCallExpr call : file.unit().findAll(MethodCallExpr.class)) {
+          callsByName.computeIfAbsent(call.getNameAsString(), k -> new ArrayList<>()).add(call);
+        }
+      }
+      for (MethodCallExpr call : callsByName.getOrDefault(method.getNameAsString(), List.of())) {
         if (call.getNameAsString().equals(method.getNameAsString())
             && call.getArguments().size() == arity && isOwnCall(call)) {
           sites.add(call);

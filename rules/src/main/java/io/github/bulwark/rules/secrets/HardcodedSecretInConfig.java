@@ -186,15 +186,33 @@ public final class HardcodedSecretInConfig implements TextFileRule {
     return false;
   }
 
-  /** A well-known token format anywhere on the line, e.g. inside a minified file. */
+  /**
+   * A well-known token format anywhere on the line, e.g. inside a minified file: reported at the
+   * column of the token itself, so a one-line file still points at the secret.
+   */
   private static void wellKnown(String line, int lineNumber, LineFindings findings,
       io.github.bulwark.core.config.BulwarkConfig config) {
     if (line.length() < 16) {
       return;
     }
-    SecretPatterns.wellKnownToken(line, config).ifPresent(kind ->
-        findings.report(lineNumber, 1, Math.max(1, line.length()), "line holds a credential in a well-known format (%s)", kind));
+    Optional<String> kind = SecretPatterns.wellKnownToken(line, config);
+    if (kind.isEmpty()) {
+      return;
+    }
+    Matcher token = TOKEN.matcher(line);
+    while (token.find()) {
+      if (SecretPatterns.wellKnownToken(token.group(), config).isPresent()) {
+        findings.report(lineNumber, token.start() + 1, token.end(),
+            "line holds a credential in a well-known format (%s)", kind.get());
+        return;
+      }
+    }
+    findings.report(lineNumber, 1, Math.max(1, line.length()),
+        "line holds a credential in a well-known format (%s)", kind.get());
   }
+
+  /** Runs of characters a token can be made of, between quotes, commas and brackets. */
+  private static final Pattern TOKEN = Pattern.compile("[^\\s\"'`,;<>{}()\\[\\]]{16,}");
 
   private static String stripComment(String line) {
     int hash = line.indexOf(" #");

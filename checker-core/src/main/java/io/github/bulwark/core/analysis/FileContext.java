@@ -34,6 +34,7 @@ public final class FileContext {
   private final Map<Node, Optional<Node>> declarations = new IdentityHashMap<>();
   private final String sourceText;
   private final io.github.bulwark.core.config.BulwarkConfig config;
+  private final boolean projectHasSources;
   private io.github.bulwark.core.taint.TaintAnalysis taint;
 
   public FileContext(SourceFile file, CompilationUnit unit) {
@@ -48,7 +49,17 @@ public final class FileContext {
   /** A context with the project's configuration (custom taint sources, secret formats). */
   public FileContext(SourceFile file, CompilationUnit unit, String sourceText,
       io.github.bulwark.core.config.BulwarkConfig config) {
+    this(file, unit, sourceText, config, true);
+  }
+
+  /**
+   * A context that also knows whether any file of the project reads untrusted data; when none
+   * does, taint that only comes from a method's parameters is never followed across files.
+   */
+  public FileContext(SourceFile file, CompilationUnit unit, String sourceText,
+      io.github.bulwark.core.config.BulwarkConfig config, boolean projectHasSources) {
     this.config = config;
+    this.projectHasSources = projectHasSources;
     this.file = file;
     this.unit = unit;
     this.typeNames = new TypeNames(unit);
@@ -63,6 +74,11 @@ public final class FileContext {
   /** The project's {@code bulwark.yml} settings (empty when it has none). */
   public io.github.bulwark.core.config.BulwarkConfig config() {
     return config;
+  }
+
+  /** False when no file of the scanned project reads untrusted data. */
+  public boolean projectHasSources() {
+    return projectHasSources;
   }
 
   public io.github.bulwark.core.taint.TaintAnalysis taint() {

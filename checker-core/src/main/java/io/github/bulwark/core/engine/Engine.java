@@ -80,6 +80,7 @@ public final class Engine {
             request.includeGenerated(),
             name -> !dispatcher.textRulesFor(name).isEmpty())
             .discover(request.roots(), base);
+    dispatcher.projectHasSources(anyTaintSource(files, config));
     FileAnalyzer analyzer = new FileAnalyzer(dispatcher, new SourceReader(request.encoding()),
         request.maxFileBytes());
 
@@ -136,6 +137,30 @@ public final class Engine {
     diagnostics.sort(Diagnostic.ORDER);
     return new ScanResult(base, dispatcher.descriptors(), findings, diagnostics, files.size(),
         analysed, lines, Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  /**
+   * A cheap look at every source's raw text before analysis: when no file of the project reads
+   * untrusted data at all, no sink can be reached across files and the per-sink parameter
+   * analysis is skipped (a library such as the JDK pays nothing for it).
+   */
+  private static boolean anyTaintSource(List<SourceFile> files,
+      io.github.bulwark.core.config.BulwarkConfig config) {
+    for (SourceFile file : files) {
+      if (!file.relativePath().endsWith(".java")) {
+        continue;
+      }
+      try {
+        String text = new String(java.nio.file.Files.readAllBytes(file.path()),
+            java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (io.github.bulwark.core.taint.TaintAnalysis.mayHaveSources(text, config)) {
+          return true;
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        return true; // unreadable here: let the analysis report it, and assume the worst
+      }
+    }
+    return false;
   }
 
   private static List<String> withConfigured(List<String> excludes,

@@ -134,7 +134,8 @@ final class FileAnalyzer {
     }
 
     List<Deferred> deferred = new ArrayList<>();
-    FileContext context = new FileContext(file, unit, source.text(), dispatcher.config());
+    FileContext context = new FileContext(file, unit, source.text(), dispatcher.config(),
+        dispatcher.projectHasSources());
     List<Finding> findings = check(context, lines, diagnostics, deferred);
     List<MethodSummary> methods = new ArrayList<>();
     for (CallableDeclaration<?> callable : unit.findAll(CallableDeclaration.class)) {

@@ -39,6 +39,17 @@ final class RuleDispatcher {
     return config;
   }
 
+  /** Set once before the workers start; read by them (the pool's start publishes it). */
+  private volatile boolean projectHasSources = true;
+
+  void projectHasSources(boolean value) {
+    this.projectHasSources = value;
+  }
+
+  boolean projectHasSources() {
+    return projectHasSources;
+  }
+
   /** A rule's metadata as this scan uses it (with a configured severity). */
   RuleDescriptor descriptorFor(Rule rule) {
     String id = rule.descriptor().id();

@@ -54,8 +54,14 @@ public final class TaintAnalysis {
 
   public TaintAnalysis(FileContext file, String sourceText) {
     this.file = file;
-    this.active = MAY_HAVE_SOURCES.matcher(sourceText).find()
-        || file.config().taintSources().stream().anyMatch(source ->
+    this.active = mayHaveSources(sourceText, file.config());
+  }
+
+  /** True when a file's text shows a source of untrusted data (a cheap textual test). */
+  public static boolean mayHaveSources(String sourceText,
+      io.github.bulwark.core.config.BulwarkConfig config) {
+    return MAY_HAVE_SOURCES.matcher(sourceText).find()
+        || config.taintSources().stream().anyMatch(source ->
             sourceText.contains(source.substring(source.indexOf('#') + 1)));
   }
 
@@ -109,6 +115,9 @@ public final class TaintAnalysis {
    * then looks for callers in other files. Interprets the method even in a file without sources.
    */
   public Optional<ParameterReach> parameterReach(Expression expression) {
+    if (!file.projectHasSources()) {
+      return Optional.empty(); // nothing in the project reads untrusted data
+    }
     Optional<CallableDeclaration<?>> owner = enclosingMethod(expression);
     if (owner.isEmpty() || !mentionsParameter(expression, owner.get())) {
       return Optional.empty(); // cheap syntactic test first: most sinks never see a parameter

@@ -24,6 +24,7 @@ import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -41,6 +42,8 @@ final class ConstantFolder {
 
   private final TypeNames typeNames;
   private final Map<Node, Object> cache = new IdentityHashMap<>();
+  /** Whether each variable is never reassigned, found once (it walks the enclosing scope). */
+  private final Map<Node, Boolean> reassignment = new IdentityHashMap<>();
 
   ConstantFolder(TypeNames typeNames) {
     this.typeNames = typeNames;
@@ -270,15 +273,42 @@ final class ConstantFolder {
     } else if (scope instanceof NameExpr || scope instanceof FieldAccessExpr) {
       String fqn = typeNames.resolve(scope.toString());
       String written = scope.toString();
-      owner = access.findCompilationUnit().flatMap(unit -> unit.findFirst(TypeDeclaration.class,
-          type -> isNamed((TypeDeclaration<?>) type, fqn, written)))
-          .map(t -> (TypeDeclaration<?>) t);
+      owner = access.findCompilationUnit().flatMap(unit -> typeNamed(unit, fqn, written));
+      if (owner.isPresent()) {
+        return owner.flatMap(type -> type.getFieldByName(field))
+            .flatMap(declaration -> declaration.getVariables().stream()
+                .filter(v -> v.getNameAsString().equals(field)).findFirst())
+            .map(variable -> variableValue(variable, depth))
+            .orElse(UNKNOWN);
+      }
+
     }
     return owner.flatMap(type -> type.getFieldByName(field))
         .flatMap(declaration -> declaration.getVariables().stream()
             .filter(v -> v.getNameAsString().equals(field)).findFirst())
         .map(variable -> variableValue(variable, depth))
         .orElse(UNKNOWN);
+  }
+
+  /** The file's types by simple name, built once: a field access must not walk the file. */
+  private Map<String, List<TypeDeclaration<?>>> typesByName;
+
+  private Optional<TypeDeclaration<?>> typeNamed(
+      com.github.javaparser.ast.CompilationUnit unit, String fqn, String written) {
+    if (typesByName == null) {
+      typesByName = new java.util.HashMap<>();
+      for (TypeDeclaration<?> type : unit.findAll(TypeDeclaration.class)) {
+        typesByName.computeIfAbsent(type.getNameAsString(), k -> new java.util.ArrayList<>())
+            .add(type);
+      }
+    }
+    String simple = written.substring(written.lastIndexOf('.') + 1);
+    for (TypeDeclaration<?> type : typesByName.getOrDefault(simple, List.of())) {
+      if (isNamed(type, fqn, written)) {
+        return Optional.of(type);
+      }
+    }
+    return Optional.empty();
   }
 
   private static boolean isNamed(TypeDeclaration<?> type, String fqn, String written) {
@@ -305,7 +335,7 @@ final class ConstantFolder {
         || variable.getInitializer().isEmpty()) {
       return UNKNOWN;
     }
-    if (!neverReassigned(variable)) {
+    if (!reassignment.computeIfAbsent(variable, v -> neverReassigned((VariableDeclarator) v))) {
       return UNKNOWN;
     }
     return fold(variable.getInitializer().get(), depth + 1);

@@ -69,8 +69,17 @@ public final class ProjectIndex {
    */
   public Optional<TaintedCall> taintArriving(String type, Set<String> supertypes, String name,
       int arity, Set<Integer> params) {
-    return taintArriving(type, supertypes, name, arity, params, 0, new HashSet<>());
+    if (taintedCalls.isEmpty()) {
+      return Optional.empty(); // nothing in the project passes untrusted data anywhere
+    }
+    String key = type + "|" + new java.util.TreeSet<>(supertypes) + "|" + name + "/" + arity
+        + "|" + new java.util.TreeSet<>(params);
+    return arrivals.computeIfAbsent(key,
+        k -> taintArriving(type, supertypes, name, arity, params, 0, new HashSet<>()));
   }
+
+  /** Answers already computed: many sinks share a method and ask the same question. */
+  private final Map<String, Optional<TaintedCall>> arrivals = new HashMap<>();
 
   private Optional<TaintedCall> taintArriving(String type, Set<String> supertypes, String name,
       int arity, Set<Integer> params, int depth, Set<String> seen) {

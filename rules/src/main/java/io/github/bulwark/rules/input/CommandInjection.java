@@ -40,6 +40,9 @@ public final class CommandInjection implements NodeRule<Node> {
   @Override
   public void check(Node node, FileContext file, Findings findings) {
     if (node instanceof MethodCallExpr call) {
+      if (!call.getNameAsString().equals("exec") && !call.getNameAsString().equals("command")) {
+        return; // cheap test first: most calls are not this sink
+      }
       String receiver = TaintSinks.receiver(call);
       boolean runtime = call.getNameAsString().equals("exec")
           && (receiver.contains("Runtime") || receiver.matches("(?i).*(runtime|rt|r)")

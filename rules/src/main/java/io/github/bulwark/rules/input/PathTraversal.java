@@ -58,6 +58,10 @@ public final class PathTraversal implements NodeRule<Node> {
     }
     MethodCallExpr call = (MethodCallExpr) node;
     String name = call.getNameAsString();
+    if (!PATH_FACTORIES.contains(name) && !name.startsWith("resolve")
+        && !FILES_METHODS.contains(name)) {
+      return; // cheap test first: most calls are not this sink
+    }
     String receiver = TaintSinks.receiver(call);
     if (PATH_FACTORIES.contains(name) && (receiver.equals("Paths") || receiver.equals("Path")
         || receiver.endsWith("nio.file.Paths") || receiver.endsWith("nio.file.Path"))) {

@@ -80,10 +80,10 @@ public final class ServerSideRequestForgery implements NodeRule<Node> {
     }
     MethodCallExpr call = (MethodCallExpr) node;
     String name = call.getNameAsString();
-    String receiver = TaintSinks.receiver(call);
     if (call.getArguments().isEmpty() || !URL_METHODS.contains(name)) {
       return;
     }
+    String receiver = TaintSinks.receiver(call);
     boolean client = switch (name) {
       // URI.create only parses: the request is made where the URI is used (newBuilder, uri).
       case "create" -> receiver.endsWith("WebClient") || receiver.endsWith("RestClient");

@@ -43,6 +43,9 @@ public final class XPathInjection implements NodeRule<MethodCallExpr> {
   @Override
   public void check(MethodCallExpr call, FileContext file, Findings findings) {
     String name = call.getNameAsString();
+    if (!name.equals("evaluate") && !name.equals("compile") && !name.equals("evaluateExpression") && !name.equals("selectNodes") && !name.equals("selectSingleNode")) {
+      return; // cheap test first: most calls are not this sink
+    }
     String receiver = TaintSinks.receiver(call);
     String type = TaintSinks.receiverType(call, file);
     if (call.getArguments().isEmpty() || !XPATH_METHODS.contains(name)) {

@@ -9,7 +9,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 /**
@@ -38,7 +38,11 @@ final class BoundedTable<S extends BoundedTable.Slot> {
   }
 
   private final ConcurrentHashMap<String, S> slots = new ConcurrentHashMap<>();
-  private final AtomicBoolean evicting = new AtomicBoolean();
+  /**
+   * Held while the table is trimmed. Every thread that finds the table full waits for it, so a
+   * flood of new keys from many threads cannot outrun one evicting thread.
+   */
+  private final ReentrantLock evictionLock = new ReentrantLock();
   private final int maxKeys;
 
   BoundedTable(int maxKeys) {
@@ -48,6 +52,9 @@ final class BoundedTable<S extends BoundedTable.Slot> {
   /** Runs {@code action} on the slot of {@code key}, created by {@code create} if absent. */
   <R> R update(String key, long now, Function<String, S> create, Action<S, R> action) {
     String k = normalise(key);
+    if (slots.size() >= maxKeys && !slots.containsKey(k)) {
+      makeRoom(now); // a new key waits for room rather than growing the table
+    }
     R result;
     while (true) {
       S slot = slots.computeIfAbsent(k, create);
@@ -61,7 +68,7 @@ final class BoundedTable<S extends BoundedTable.Slot> {
       }
     }
     if (slots.size() > maxKeys) {
-      evict(now);
+      makeRoom(now);
     }
     return result;
   }
@@ -91,11 +98,20 @@ final class BoundedTable<S extends BoundedTable.Slot> {
     return slots.size();
   }
 
-  private void evict(long now) {
-    if (!evicting.compareAndSet(false, true)) {
-      return; // another thread is already making room
-    }
+  private void makeRoom(long now) {
+    evictionLock.lock();
     try {
+      if (slots.size() >= maxKeys) {
+        evict(now);
+      }
+    } finally {
+      evictionLock.unlock();
+    }
+  }
+
+  /** Trims the table to three quarters of {@code maxKeys}; called with the lock held. */
+  private void evict(long now) {
+    {
       int target = maxKeys - Math.max(1, maxKeys / 4);
       List<Map.Entry<String, S>> busy = new ArrayList<>();
       for (Map.Entry<String, S> entry : slots.entrySet()) {
@@ -146,8 +162,6 @@ final class BoundedTable<S extends BoundedTable.Slot> {
           }
         }
       }
-    } finally {
-      evicting.set(false);
     }
   }
 

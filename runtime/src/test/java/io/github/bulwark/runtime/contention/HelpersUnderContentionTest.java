@@ -16,7 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -36,9 +35,6 @@ class HelpersUnderContentionTest {
    * hand it a fresh, full one.
    */
   @Test
-  @Disabled("BoundedTable's bound fails under contention: 16 threads, maxKeys 10000 -> 763022"
-      + " tracked. evict() runs on one thread (others skip it) and removes only the excess it"
-      + " saw, while the others keep inserting; enable once the table bounds inserts itself")
   void aMillionKeyFloodNeitherGrowsTheTableNorRefillsAHotKey() throws Exception {
     int maxKeys = 10_000;
     int capacity = 5;

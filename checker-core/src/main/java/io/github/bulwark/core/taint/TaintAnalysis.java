@@ -51,6 +51,7 @@ public final class TaintAnalysis {
   private final Set<Node> inProgress = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
   private final Map<String, Value> fields = new HashMap<>();
   private final Set<String> fieldsResolved = new HashSet<>();
+  private Map<String, List<AssignExpr>> assignmentsByName;
 
   public TaintAnalysis(FileContext file, String sourceText) {
     this.file = file;
@@ -419,32 +420,28 @@ public final class TaintAnalysis {
   /** A field's value joined over every assignment to it in this file. */
   Value fieldValue(String name, Node use) {
     if (fieldsResolved.add(name)) {
-      for (AssignExpr assign : file.unit().findAll(AssignExpr.class)) {
-        Expression target = assign.getTarget();
-        boolean writes = target instanceof NameExpr n && n.getNameAsString().equals(name)
-            || target instanceof FieldAccessExpr f && f.getScope() instanceof ThisExpr
-                && f.getNameAsString().equals(name);
-        if (writes) {
+      if (assignmentsByName == null) {
+        // Indexed once per file: a walk per field name is quadratic on large classes.
+        assignmentsByName = new HashMap<>();
+        for (AssignExpr assign : file.unit().findAll(AssignExpr.class)) {
+          Expression target = assign.getTarget();
+          String written = target instanceof NameExpr n ? n.getNameAsString()
+              : target instanceof FieldAccessExpr f && f.getScope() instanceof ThisExpr
+                  ? f.getNameAsString() : null;
+          if (written != null) {
+            assignmentsByName.computeIfAbsent(written, k -> new ArrayList<>()).add(assign);
+          }
+        }
+      }
+      for (AssignExpr assign : assignmentsByName.getOrDefault(name, List.of())) {
+        {
           Node callable = enclosingCallable(assign);
           if (callable != null) {
             interpret(callable);
           }
         }
       }
-      for (VariableDeclarator variable : file.unit().findAll(VariableDeclarator.class)) {
-        if (variable.getNameAsString().equals(name)
-            && variable.getParentNode().map(p -> p instanceof FieldDeclaration).orElse(false)
-            && variable.getInitializer().isPresent()) {
-          Optional<Object> constant = file.constantValue(variable.getInitializer().get());
-          if (constant.isEmpty()) {
-            Expression init = variable.getInitializer().get();
-            if (init.toString().matches(".*(getParameter|getHeader|getQueryString).*")) {
-              assignField(name, Value.tainted(Taint.source(step(init,
-                  "untrusted input from " + Calls.abbreviate(init.toString())))));
-            }
-          }
-        }
-      }
+      // Field initialisers are not sources: a request is not in scope where fields are built.
     }
     Value value = fields.get(name);
     return value == null ? Value.UNKNOWN : value;

@@ -147,10 +147,15 @@ public final class Engine {
   private static boolean anyTaintSource(List<SourceFile> files,
       io.github.bulwark.core.config.BulwarkConfig config) {
     for (SourceFile file : files) {
-      if (!file.relativePath().endsWith(".java")) {
+      if (!file.relativePath().endsWith(".java")
+          // Never open a FIFO or a device named *.java: it would hang the scan.
+          || !java.nio.file.Files.isRegularFile(file.path())) {
         continue;
       }
       try {
+        if (java.nio.file.Files.size(file.path()) > ScanRequest.DEFAULT_MAX_FILE_BYTES * 4) {
+          continue; // reported by the analysis as over the size limit
+        }
         String text = new String(java.nio.file.Files.readAllBytes(file.path()),
             java.nio.charset.StandardCharsets.ISO_8859_1);
         if (io.github.bulwark.core.taint.TaintAnalysis.mayHaveSources(text, config)) {

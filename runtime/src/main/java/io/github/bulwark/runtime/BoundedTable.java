@@ -43,6 +43,8 @@ final class BoundedTable<S extends BoundedTable.Slot> {
    * flood of new keys from many threads cannot outrun one evicting thread.
    */
   private final ReentrantLock evictionLock = new ReentrantLock();
+  private final java.util.concurrent.atomic.AtomicLong uses =
+      new java.util.concurrent.atomic.AtomicLong();
   private final int maxKeys;
 
   BoundedTable(int maxKeys) {
@@ -62,7 +64,9 @@ final class BoundedTable<S extends BoundedTable.Slot> {
         if (slot.removed) {
           continue; // evicted between lookup and lock: its replacement holds the state
         }
-        slot.lastUsed = now;
+        // A use counter, not the clock: with a coarse or frozen clock every key would tie and
+        // eviction could pick the hottest key, refilling it for free.
+        slot.lastUsed = uses.incrementAndGet();
         result = action.apply(slot, now);
         break;
       }

@@ -22,6 +22,10 @@ final class Calls {
 
   private static final Pattern REQUEST_NAME =
       Pattern.compile("(?i)(.*request|req|.*getRequest\\(\\))");
+  /** Methods that answer "who is this request from", not "what did it send". */
+  private static final Pattern IDENTITY_LOOKUP = Pattern.compile(
+      "(?i).*(user|session|principal|auth|authenticate|authorize|login|account|role|roles|"
+          + "permission|permissions|tenant|locale|identity|caller|subject|token)(for|of|from)?");
   private static final Set<String> STRING_TRANSFORMS = Set.of(
       "trim", "strip", "toLowerCase", "toUpperCase", "toString", "intern", "substring",
       "concat", "replace", "replaceAll", "replaceFirst", "charAt", "stripLeading",
@@ -148,10 +152,15 @@ final class Calls {
       }
     }
 
-    // 8. Everything else passes taint through. A method that is merely handed the request
-    // (sessions.userFor(request), authenticate(request)) answers about it; only wrappers built
-    // around it (new SeparateClassRequest(request)) read client data through it.
-    return Value.tainted(mergeAll(scope, args));
+    // 8. Everything else passes taint through. A method handed the request itself reads client
+    // data through it (Query.parse(exchange), readBody(request)), unless its name says it looks
+    // up who is calling (sessions.userFor(request), authenticate(request), currentUser(req)).
+    Taint result = mergeAll(scope, args);
+    if (result == null && args.stream().anyMatch(a -> a.requestObject)
+        && !IDENTITY_LOOKUP.matcher(name).matches()) {
+      return source(call);
+    }
+    return Value.tainted(result);
   }
 
   static Value construct(Interpreter interpreter, ObjectCreationExpr creation, State state) {

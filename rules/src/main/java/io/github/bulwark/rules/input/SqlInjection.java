@@ -44,9 +44,18 @@ public final class SqlInjection implements NodeRule<MethodCallExpr> {
       "createNativeMutationQuery", "createMutationQuery", "createSelectionQuery");
   /** Generic names that are SQL only on a database-looking receiver. */
   private static final Set<String> GENERIC_METHODS = Set.of("execute", "query", "update", "sql");
+  /** Receiver names that hold a database handle: whole names, not fragments ("md" is not "db"). */
   private static final Pattern DATABASE_RECEIVER = Pattern.compile(
-      "(?i).*(statement|stmt|st|ps|conn|connection|jdbc|template|session|entitymanager|em|db|"
-          + "database|datasource|client|getJdbcTemplate\\(\\)).*");
+      "(?i)(this\\.)?([a-z]*_?)?(stmt|st|ps|pst|pstmt|statement|preparedstatement|conn|con|"
+          + "connection|jdbc|jdbctemplate|template|namedparameterjdbctemplate|session|"
+          + "entitymanager|em|db|database|datasource|ds|jdbcclient|sqlsession|querytemplate)\\d*"
+          + "|.*(Statement|Connection|JdbcTemplate|Template|EntityManager|Session|JdbcClient)"
+          + "(\\(\\))?");
+  /** Declared receiver types that run SQL text. */
+  private static final Pattern DATABASE_TYPE = Pattern.compile(
+      "(Prepared|Callable)?Statement|Connection|(NamedParameter)?JdbcTemplate|JdbcOperations|"
+          + "NamedParameterJdbcOperations|EntityManager|Session|StatelessSession|JdbcClient|"
+          + "SqlSession|DSLContext");
 
   @Override
   public Class<MethodCallExpr> nodeType() {
@@ -63,8 +72,8 @@ public final class SqlInjection implements NodeRule<MethodCallExpr> {
     if (!sql && GENERIC_METHODS.contains(name)) {
       String receiver = TaintSinks.receiver(call);
       String type = TaintSinks.receiverType(call, file);
-      sql = DATABASE_RECEIVER.matcher(receiver).matches()
-          || DATABASE_RECEIVER.matcher(type).matches();
+      sql = type.isEmpty() ? DATABASE_RECEIVER.matcher(receiver).matches()
+          : DATABASE_TYPE.matcher(type).matches();
     }
     if (!sql) {
       return;

@@ -274,14 +274,6 @@ final class ConstantFolder {
       String fqn = typeNames.resolve(scope.toString());
       String written = scope.toString();
       owner = access.findCompilationUnit().flatMap(unit -> typeNamed(unit, fqn, written));
-      if (owner.isPresent()) {
-        return owner.flatMap(type -> type.getFieldByName(field))
-            .flatMap(declaration -> declaration.getVariables().stream()
-                .filter(v -> v.getNameAsString().equals(field)).findFirst())
-            .map(variable -> variableValue(variable, depth))
-            .orElse(UNKNOWN);
-      }
-
     }
     return owner.flatMap(type -> type.getFieldByName(field))
         .flatMap(declaration -> declaration.getVariables().stream()

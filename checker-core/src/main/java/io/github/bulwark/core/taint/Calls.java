@@ -1,6 +1,5 @@
 package io.github.bulwark.core.taint;
 
-import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
@@ -26,10 +25,6 @@ final class Calls {
   private static final Pattern IDENTITY_LOOKUP = Pattern.compile(
       "(?i).*(user|session|principal|auth|authenticate|authorize|login|account|role|roles|"
           + "permission|permissions|tenant|locale|identity|caller|subject|token)(for|of|from)?");
-  private static final Set<String> STRING_TRANSFORMS = Set.of(
-      "trim", "strip", "toLowerCase", "toUpperCase", "toString", "intern", "substring",
-      "concat", "replace", "replaceAll", "replaceFirst", "charAt", "stripLeading",
-      "stripTrailing");
 
   private Calls() {}
 
@@ -90,7 +85,6 @@ final class Calls {
     }
 
     // 2. Sanitizers.
-    Optional<Set<com.github.javaparser.ast.expr.Expression>> none = Optional.empty();
     Optional<java.util.Set<SinkKind>> cleared = TaintModel.sanitizes(receiver, name);
     if (cleared.isPresent()) {
       Taint taint = mergeAll(scope, args);
@@ -265,9 +259,6 @@ final class Calls {
       }
     } catch (IndexOutOfBoundsException e) {
       return Optional.of(Value.UNKNOWN); // the real code would throw here
-    }
-    if (STRING_TRANSFORMS.contains(name) && args.stream().allMatch(a -> !a.isTainted())) {
-      return Optional.empty();
     }
     return Optional.empty();
   }

@@ -15,9 +15,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Interprets one method body over abstract values: walks statements in order, forks and joins
@@ -601,15 +599,7 @@ final class Interpreter {
     return file;
   }
 
-  static boolean sameName(Expression expression, String name) {
-    return expression instanceof NameExpr n && Objects.equals(n.getNameAsString(), name);
-  }
-
   static Map<Object, Value> emptyEntries() {
     return new LinkedHashMap<>();
-  }
-
-  static Set<String> none() {
-    return Set.of();
   }
 }

@@ -2,8 +2,6 @@ package io.github.bulwark.rules.input;
 
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
-import com.github.javaparser.ast.expr.NameExpr;
-import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import io.github.bulwark.core.analysis.FileContext;
 import io.github.bulwark.core.rule.Findings;
 import io.github.bulwark.core.taint.FlowStep;
@@ -95,21 +93,5 @@ final class TaintSinks {
   static String receiverType(MethodCallExpr call, FileContext file) {
     return call.getScope().flatMap(file::declaredType)
         .map(t -> t.substring(t.lastIndexOf('.') + 1)).orElse("");
-  }
-
-  static boolean isNew(Expression expression, String... types) {
-    if (expression instanceof ObjectCreationExpr creation) {
-      String name = creation.getType().getNameAsString();
-      for (String type : types) {
-        if (name.equals(type)) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  static boolean isName(Expression expression) {
-    return expression instanceof NameExpr;
   }
 }

@@ -13,7 +13,9 @@ import io.github.bulwark.core.model.Finding;
 import io.github.bulwark.core.model.Severity;
 import io.github.bulwark.core.model.SourceRange;
 import io.github.bulwark.core.model.Suppression;
+import io.github.bulwark.core.project.DeferredFinding;
 import io.github.bulwark.core.project.MethodSummary;
+import io.github.bulwark.core.project.ProjectQuestion;
 import io.github.bulwark.core.project.TaintedCall;
 import java.io.IOException;
 import java.io.Reader;
@@ -40,12 +42,15 @@ final class CacheFormat {
    * analysis learns more; Gson writes them by their components, and {@link #shape()} puts those
    * components into the scan key, so a cache written before a component was added is never read.
    */
-  private static final Gson FACTS = new GsonBuilder()
-      .disableHtmlEscaping()
-      .setStrictness(Strictness.STRICT)
-      .serializeNulls()
-      .create();
-  static final int SCHEMA = 1;
+  private static final class Facts {
+    /** Built on first use: a scan answered by the snapshot never reads or writes facts. */
+    static final Gson GSON = new GsonBuilder()
+        .disableHtmlEscaping()
+        .setStrictness(Strictness.STRICT)
+        .serializeNulls()
+        .create();
+  }
+  static final int SCHEMA = 2;
 
   /** One file's cached results. */
   record Entry(String path, String sha256, CachedFile results) {}
@@ -71,6 +76,8 @@ final class CacheFormat {
     for (Class<?> type : List.of(CachedFile.class, Finding.class, Finding.Step.class,
         SourceRange.class, Suppression.class, Diagnostic.class, MethodSummary.class,
         TaintedCall.class, io.github.bulwark.core.taint.Taint.class,
+        io.github.bulwark.core.project.DeferredFinding.class,
+        io.github.bulwark.core.project.ProjectQuestion.class, FileState.class,
         io.github.bulwark.core.taint.FlowStep.class)) {
       text.append('|').append(type.getName());
       for (java.lang.reflect.Field field : type.getDeclaredFields()) {
@@ -110,63 +117,22 @@ final class CacheFormat {
     json.name("lines").value(file.lines());
     json.name("findings").beginArray();
     for (Finding finding : file.findings()) {
-      json.beginObject();
-      json.name("rule").value(finding.ruleId());
-      json.name("severity").value(finding.severity().name());
-      json.name("confidence").value(finding.confidence().name());
-      if (!finding.file().equals(entry.path())) {
-        json.name("file").value(finding.file());
-      }
-      json.name("range");
-      writeRange(json, finding.range());
-      json.name("message").value(finding.message());
-      json.name("fix").value(finding.fix());
-      json.name("fingerprint").value(finding.fingerprint());
-      if (!finding.flow().isEmpty()) {
-        json.name("flow").beginArray();
-        for (Finding.Step step : finding.flow()) {
-          json.beginObject();
-          json.name("range");
-          writeRange(json, step.range());
-          json.name("message").value(step.message());
-          json.endObject();
-        }
-        json.endArray();
-      }
-      if (finding.suppression() != null) {
-        Suppression suppression = finding.suppression();
-        json.name("suppression").beginObject();
-        json.name("kind").value(suppression.kind().name());
-        json.name("justification").value(suppression.justification());
-        json.name("range");
-        writeRange(json, suppression.range());
-        json.name("text").value(suppression.text());
-        json.endObject();
-      }
-      json.endObject();
+      writeFinding(json, finding, entry.path());
     }
     json.endArray();
     json.name("diagnostics").beginArray();
     for (Diagnostic diagnostic : file.diagnostics()) {
-      json.beginObject();
-      json.name("kind").value(diagnostic.kind().name());
-      if (!diagnostic.file().equals(entry.path())) {
-        json.name("file").value(diagnostic.file());
-      }
-      json.name("line").value(diagnostic.line());
-      json.name("column").value(diagnostic.column());
-      json.name("message").value(diagnostic.message());
-      json.endObject();
+      writeDiagnostic(json, diagnostic, entry.path());
     }
     json.endArray();
     json.name("methods").beginArray();
     for (MethodSummary method : file.methods()) {
-      FACTS.toJson(method, MethodSummary.class, json);
+      Facts.GSON.toJson(method, MethodSummary.class, json);
     }
     json.endArray();
     json.name("taintedCalls").beginArray();
     for (TaintedCall call : file.taintedCalls()) {
-      FACTS.toJson(call, TaintedCall.class, json);
+      Facts.GSON.toJson(call, TaintedCall.class, json);
     }
     json.endArray();
     json.name("properties").beginObject();
@@ -174,6 +140,67 @@ final class CacheFormat {
       json.name(property.getKey()).value(property.getValue());
     }
     json.endObject();
+    json.name("deferred").beginArray();
+    for (DeferredFinding pending : file.deferred()) {
+      json.beginObject();
+      json.name("finding");
+      writeFinding(json, pending.template(), entry.path());
+      json.name("question");
+      Facts.GSON.toJson(pending.question(), ProjectQuestion.class, json);
+      json.endObject();
+    }
+    json.endArray();
+    json.endObject();
+  }
+
+  /** One finding; its file is written only when it is not the entry's own ({@code path}). */
+  static void writeFinding(JsonWriter json, Finding finding, String path) throws IOException {
+    json.beginObject();
+    json.name("rule").value(finding.ruleId());
+    json.name("severity").value(finding.severity().name());
+    json.name("confidence").value(finding.confidence().name());
+    if (!finding.file().equals(path)) {
+      json.name("file").value(finding.file());
+    }
+    json.name("range");
+    writeRange(json, finding.range());
+    json.name("message").value(finding.message());
+    json.name("fix").value(finding.fix());
+    json.name("fingerprint").value(finding.fingerprint());
+    if (!finding.flow().isEmpty()) {
+      json.name("flow").beginArray();
+      for (Finding.Step step : finding.flow()) {
+        json.beginObject();
+        json.name("range");
+        writeRange(json, step.range());
+        json.name("message").value(step.message());
+        json.endObject();
+      }
+      json.endArray();
+    }
+    if (finding.suppression() != null) {
+      Suppression suppression = finding.suppression();
+      json.name("suppression").beginObject();
+      json.name("kind").value(suppression.kind().name());
+      json.name("justification").value(suppression.justification());
+      json.name("range");
+      writeRange(json, suppression.range());
+      json.name("text").value(suppression.text());
+      json.endObject();
+    }
+    json.endObject();
+  }
+
+  static void writeDiagnostic(JsonWriter json, Diagnostic diagnostic, String path)
+      throws IOException {
+    json.beginObject();
+    json.name("kind").value(diagnostic.kind().name());
+    if (!diagnostic.file().equals(path)) {
+      json.name("file").value(diagnostic.file());
+    }
+    json.name("line").value(diagnostic.line());
+    json.name("column").value(diagnostic.column());
+    json.name("message").value(diagnostic.message());
     json.endObject();
   }
 
@@ -249,13 +276,13 @@ final class CacheFormat {
       expectName(json, "methods");
       json.beginArray();
       while (json.hasNext()) {
-        methods.add(Objects.requireNonNull(FACTS.fromJson(json, MethodSummary.class)));
+        methods.add(Objects.requireNonNull(Facts.GSON.fromJson(json, MethodSummary.class)));
       }
       json.endArray();
       expectName(json, "taintedCalls");
       json.beginArray();
       while (json.hasNext()) {
-        taintedCalls.add(Objects.requireNonNull(FACTS.fromJson(json, TaintedCall.class)));
+        taintedCalls.add(Objects.requireNonNull(Facts.GSON.fromJson(json, TaintedCall.class)));
       }
       json.endArray();
     } catch (JsonParseException | NullPointerException | IllegalArgumentException e) {
@@ -269,17 +296,34 @@ final class CacheFormat {
       properties.put(name, json.nextString());
     }
     json.endObject();
+    List<DeferredFinding> deferred = new ArrayList<>();
+    expectName(json, "deferred");
+    json.beginArray();
+    while (json.hasNext()) {
+      json.beginObject();
+      expectName(json, "finding");
+      Finding template = readFinding(json, path);
+      expectName(json, "question");
+      try {
+        deferred.add(new DeferredFinding(template,
+            Objects.requireNonNull(Facts.GSON.fromJson(json, ProjectQuestion.class))));
+      } catch (JsonParseException | NullPointerException | IllegalArgumentException e) {
+        throw refused(path, e);
+      }
+      json.endObject();
+    }
+    json.endArray();
     json.endObject();
     try {
       return new Entry(path, sha256,
           new CachedFile(findings, diagnostics, analysed, lines, methods, properties,
-              taintedCalls));
+              taintedCalls, deferred));
     } catch (RuntimeException e) {
       throw refused(path, e);
     }
   }
 
-  private static Finding readFinding(JsonReader json, String path)
+  static Finding readFinding(JsonReader json, String path)
       throws IOException, CacheFormatException {
     json.beginObject();
     String rule = stringField(json, "rule");
@@ -337,7 +381,7 @@ final class CacheFormat {
     }
   }
 
-  private static Diagnostic readDiagnostic(JsonReader json, String path)
+  static Diagnostic readDiagnostic(JsonReader json, String path)
       throws IOException, CacheFormatException {
     json.beginObject();
     String kind = stringField(json, "kind");

@@ -7,14 +7,19 @@ package io.github.bulwark.core.cache;
  * @param analysed files looked up and not found (new or changed), so analysed again
  * @param stored files whose results were written for the next scan
  * @param discarded why an existing cache file was not trusted, empty when it was or none existed
+ * @param hashed files read to hash their content (new, changed, or their size and modification
+ *     time not enough to trust); the others were recognised without reading them
+ * @param whole true when nothing changed and the last scan's whole result was reported
  */
-public record CacheStats(int reused, int analysed, int stored, String discarded) {
+public record CacheStats(int reused, int analysed, int stored, String discarded, int hashed,
+    boolean whole) {
 
-  /** One line for a log: {@code 3390 reused, 10 analysed (4 stored)}. */
+  /** One line for a log: {@code 3390 reused, 10 analysed (10 stored); 12 files read to hash}. */
   public String describe() {
     String text = reused + " reused, " + analysed + " analysed (" + stored + " stored"
-        + (analysed > stored ? ", " + (analysed - stored)
-            + " with results that depend on other files" : "") + ")";
+        + (analysed > stored ? ", " + (analysed - stored) + " not kept (unreadable or cut off)"
+            : "") + "); " + hashed + " files read to hash"
+        + (whole ? "; nothing changed, last result reported" : "");
     return discarded.isEmpty() ? text : text + "; previous cache discarded: " + discarded;
   }
 }

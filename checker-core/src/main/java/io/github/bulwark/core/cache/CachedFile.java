@@ -2,6 +2,7 @@ package io.github.bulwark.core.cache;
 
 import io.github.bulwark.core.model.Diagnostic;
 import io.github.bulwark.core.model.Finding;
+import io.github.bulwark.core.project.DeferredFinding;
 import io.github.bulwark.core.project.MethodSummary;
 import io.github.bulwark.core.project.TaintedCall;
 import java.util.List;
@@ -9,8 +10,8 @@ import java.util.Map;
 
 /**
  * What one file's analysis produced, as the cache keeps it: everything the engine would otherwise
- * re-parse the file for. Only results that depend on the file alone are cached; a file whose
- * findings wait for the whole project (deferred findings) is never stored.
+ * re-parse the file for. Findings that depend on other files are kept as deferred findings with
+ * their questions (plain data), asked again against each scan's project index.
  *
  * @param findings the file's findings, suppressed ones included, in the order the rules made them
  * @param diagnostics what the analysis ran into (encoding warnings, parse errors, rule failures)
@@ -19,6 +20,7 @@ import java.util.Map;
  * @param methods the compact per-method facts the project index needs
  * @param properties configuration properties the file declares (properties files)
  * @param taintedCalls untrusted data the file passes to methods of other files
+ * @param deferred findings whose verdict waits for the whole project, with their questions
  */
 public record CachedFile(
     List<Finding> findings,
@@ -27,7 +29,8 @@ public record CachedFile(
     long lines,
     List<MethodSummary> methods,
     Map<String, String> properties,
-    List<TaintedCall> taintedCalls) {
+    List<TaintedCall> taintedCalls,
+    List<DeferredFinding> deferred) {
 
   public CachedFile {
     findings = List.copyOf(findings);
@@ -35,6 +38,7 @@ public record CachedFile(
     methods = List.copyOf(methods);
     properties = Map.copyOf(properties);
     taintedCalls = List.copyOf(taintedCalls);
+    deferred = List.copyOf(deferred);
     if (lines < 0) {
       throw new IllegalArgumentException("negative line count " + lines);
     }

@@ -26,7 +26,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The incremental result cache: one directory holding, per scan key (Bulwark version, active
@@ -46,11 +48,22 @@ public final class ResultCache {
   static final int KEPT_KEYS = 4;
 
   private static final String PREFIX = "results-";
+  private static final String SNAPSHOT_PREFIX = "scan-";
+  private static final String INDEX_PREFIX = "files-";
   private static final String SUFFIX = ".json";
+
+  /**
+   * A file modified this close to (or after) the moment the last scan looked at it may have
+   * changed again within the file system's time resolution without changing its time: it is
+   * hashed again rather than trusted by size and time.
+   */
+  static final long RACY_MILLIS = 2_000;
 
   private final Path directory;
   private final Consumer<String> warnings;
   private final AtomicReference<CacheStats> lastScan = new AtomicReference<>();
+  private final java.util.concurrent.atomic.AtomicBoolean writeFailed =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   private ResultCache(Path directory, Consumer<String> warnings) {
     this.directory = directory.toAbsolutePath().normalize();
@@ -75,48 +88,145 @@ public final class ResultCache {
     return Optional.ofNullable(lastScan.get());
   }
 
-  /** The file that holds results for {@code key}. */
+  /** The file that holds per-file results for {@code key}. */
   Path fileFor(ScanKey key) {
     return directory.resolve(PREFIX + key.digest().substring(0, 24) + SUFFIX);
   }
 
-  /** Loads what the cache holds for {@code key}; call {@link Session#finish()} when done. */
-  public Session open(ScanKey key) {
-    return new Session(key);
+  /** The file that holds the whole result of the last scan with {@code key}. */
+  Path snapshotFor(ScanKey key) {
+    return directory.resolve(SNAPSHOT_PREFIX + key.digest().substring(0, 24) + SUFFIX);
+  }
+
+  private Path indexFor(String indexKey) {
+    return directory.resolve(INDEX_PREFIX + indexKey.substring(0, 24) + SUFFIX);
+  }
+
+  /**
+   * The state of every file, in discovery order: a file whose size and modification time are
+   * those the last scan recorded (and that was not modified within {@link #RACY_MILLIS} of that
+   * scan, when a later edit could keep the same time) is taken from the file index without
+   * reading it; any other is read, hashed and tested with {@code mayHaveSources}. Runs on the
+   * common fork-join pool.
+   *
+   * @param configuration what decides {@code mayHaveSources} (the project configuration), part
+   *     of the file index's key
+   * @param maxBytes files larger than this are not read (the analyser reports them)
+   * @param mayHaveSources whether a Java file's text (decoded as ISO-8859-1) may read untrusted
+   *     input
+   */
+  public SourceStates sourceStates(List<SourceFile> files, String version, String configuration,
+      long maxBytes, Predicate<String> mayHaveSources) {
+    long checkedAt = System.currentTimeMillis();
+    String indexKey = ContentHash.ofText("bulwark-file-index\n" + version + "\n" + maxBytes
+        + "\n" + configuration);
+    StateFormat.Index previous = loadIndex(indexKey);
+    AtomicInteger hashed = new AtomicInteger();
+    List<FileState> states = files.parallelStream()
+        .map(file -> state(file, previous, maxBytes, mayHaveSources, hashed))
+        .toList();
+    return new SourceStates(states, hashed.get(), checkedAt, indexKey);
+  }
+
+  private static FileState state(SourceFile file, StateFormat.Index previous, long maxBytes,
+      Predicate<String> mayHaveSources, AtomicInteger hashed) {
+    String path = file.relativePath();
+    try {
+      BasicFileAttributes attributes =
+          Files.readAttributes(file.path(), BasicFileAttributes.class);
+      if (!attributes.isRegularFile()) {
+        // Never opened: a FIFO named *.java would block here; the analyser reports it.
+        return new FileState(path, 0, 0, "", false);
+      }
+      long size = attributes.size();
+      long modified = attributes.lastModifiedTime().toMillis();
+      FileState known = previous.files().get(path);
+      if (known != null && known.size() == size && known.modified() == modified
+          && modified < previous.checkedAt() - RACY_MILLIS) {
+        return known;
+      }
+      if (size > maxBytes) {
+        return new FileState(path, size, modified, "", false);
+      }
+      byte[] bytes = Files.readAllBytes(file.path());
+      hashed.incrementAndGet();
+      boolean sources = path.endsWith(".java")
+          && mayHaveSources.test(new String(bytes, StandardCharsets.ISO_8859_1));
+      return new FileState(path, bytes.length, modified, ContentHash.of(bytes), sources);
+    } catch (IOException | SecurityException | OutOfMemoryError e) {
+      // Unreadable here: the analyser reports it; assume it may read untrusted input.
+      return new FileState(path, 0, 0, "", true);
+    }
+  }
+
+  private StateFormat.Index loadIndex(String indexKey) {
+    Path file = indexFor(indexKey);
+    if (!Files.isRegularFile(file)) {
+      return StateFormat.Index.EMPTY;
+    }
+    try (JsonReader json = reader(file)) {
+      return StateFormat.readIndex(json, indexKey);
+    } catch (IOException | CacheFormat.CacheFormatException | RuntimeException e) {
+      warnings.accept("bulwark: discarding file index " + file + ": unreadable ("
+          + e.getMessage() + "); every file is read and hashed again");
+      return StateFormat.Index.EMPTY;
+    }
+  }
+
+  /**
+   * Opens the cache for one scan with {@code key} over the files in {@code states}; call
+   * {@link Session#finish} when done. Per-file results are loaded on the first lookup only, so
+   * a scan answered by {@link Session#snapshot()} never reads them.
+   */
+  public Session open(ScanKey key, SourceStates states) {
+    return new Session(key, states);
   }
 
   /** One scan's use of the cache: lookups and stores from any thread, then one write. */
   public final class Session {
     private final ScanKey key;
-    private final Map<String, CacheFormat.Entry> previous;
+    private final SourceStates states;
+    private final String projectDigest;
+    private volatile Map<String, CacheFormat.Entry> previous;
     private final Map<String, CacheFormat.Entry> next = new ConcurrentHashMap<>();
     private final AtomicInteger reused = new AtomicInteger();
     private final AtomicInteger analysed = new AtomicInteger();
     private String discarded = "";
+    private boolean snapshotHit;
 
-    private Session(ScanKey key) {
+    private Session(ScanKey key, SourceStates states) {
       this.key = key;
-      this.previous = load();
+      this.states = states;
+      this.projectDigest = states.projectDigest(key);
     }
 
     /**
-     * The content hash of a file, or empty when the file cannot be cached (unreadable, or larger
-     * than {@code maxBytes}: the analyser reports those itself).
+     * The last scan's whole result, when it was made with this key from files with exactly
+     * this content; empty otherwise (or when the snapshot cannot be read: a warning).
      */
-    public Optional<String> contentHash(SourceFile file, long maxBytes) {
-      try {
-        if (Files.size(file.path()) > maxBytes) {
+    public Optional<Snapshot> snapshot() {
+      Path file = snapshotFor(key);
+      if (!Files.isRegularFile(file)) {
+        return Optional.empty();
+      }
+      try (JsonReader json = reader(file)) {
+        StateFormat.Stored stored = StateFormat.readSnapshot(json, key);
+        if (!stored.projectDigest().equals(projectDigest)) {
           return Optional.empty();
         }
-        return Optional.of(ContentHash.of(Files.readAllBytes(file.path())));
-      } catch (IOException | SecurityException | OutOfMemoryError e) {
+        snapshotHit = true;
+        reused.set(states.files().size());
+        return Optional.of(stored.snapshot());
+      } catch (IOException | CacheFormat.CacheFormatException | RuntimeException e) {
+        warnings.accept("bulwark: discarding scan snapshot " + file + ": unreadable ("
+            + e.getMessage() + "); the scan is assembled from per-file results");
         return Optional.empty();
       }
     }
 
     /** The cached results for this path and content, if any; a hit is kept for the next scan. */
     public Optional<CachedFile> lookup(String path, String sha256) {
-      CacheFormat.Entry entry = previous.get(path);
+      CacheFormat.Entry entry = previous().get(path);
       if (entry == null || !entry.sha256().equals(sha256)) {
         analysed.incrementAndGet();
         return Optional.empty();
@@ -132,18 +242,49 @@ public final class ResultCache {
     }
 
     /**
-     * Writes the results of this scan's files (reused and fresh; files no longer scanned are
-     * dropped) and returns how the scan used the cache. A write failure is a warning.
+     * Writes what changed: the per-file results of this scan's files (reused and fresh; files
+     * no longer scanned are dropped), the file index, and {@code whole}, the scan's whole
+     * result (null when some file's result could not be kept, such as one over the time
+     * limit). Returns how the scan used the cache. A write failure is a warning.
      */
-    public CacheStats finish() {
+    public CacheStats finish(Snapshot whole) {
       int stored = next.size() - reused.get();
-      boolean unchanged = stored == 0 && next.size() == previous.size();
-      if (!unchanged) {
-        write();
+      if (!snapshotHit) {
+        Map<String, CacheFormat.Entry> before = previous();
+        if (stored > 0 || next.size() != before.size()) {
+          List<CacheFormat.Entry> entries = new ArrayList<>(next.values());
+          entries.sort(Comparator.comparing(CacheFormat.Entry::path));
+          writeAtomically(fileFor(key), out -> CacheFormat.write(out, key, entries));
+        }
+        if (whole != null) {
+          writeAtomically(snapshotFor(key),
+              out -> StateFormat.writeSnapshot(out, key, projectDigest, whole));
+        } else {
+          deleteQuietly(snapshotFor(key));
+        }
       }
-      CacheStats stats = new CacheStats(reused.get(), analysed.get(), stored, discarded);
+      if (states.hashed() > 0 || !snapshotHit) {
+        writeAtomically(indexFor(states.indexKey()),
+            out -> StateFormat.writeIndex(out, states.indexKey(), states));
+      }
+      CacheStats stats = new CacheStats(reused.get(), analysed.get(), Math.max(stored, 0),
+          discarded, states.hashed(), snapshotHit);
       lastScan.set(stats);
       return stats;
+    }
+
+    private Map<String, CacheFormat.Entry> previous() {
+      Map<String, CacheFormat.Entry> loaded = previous;
+      if (loaded == null) {
+        synchronized (this) {
+          loaded = previous;
+          if (loaded == null) {
+            loaded = load();
+            previous = loaded;
+          }
+        }
+      }
+      return loaded;
     }
 
     private Map<String, CacheFormat.Entry> load() {
@@ -151,9 +292,7 @@ public final class ResultCache {
       if (!Files.isRegularFile(file)) {
         return Map.of(); // a first scan, or the first with these rules
       }
-      try (JsonReader json = new JsonReader(new BufferedReader(new InputStreamReader(
-          Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()), 1 << 16))) {
-        json.setStrictness(Strictness.STRICT);
+      try (JsonReader json = reader(file)) {
         CacheFormat.Header header = CacheFormat.readHeader(json);
         if (!header.key().equals(key.digest()) || !header.version().equals(key.version())) {
           return discard(file, "written by Bulwark " + header.version()
@@ -174,34 +313,52 @@ public final class ResultCache {
           + "; every file is analysed again and the cache rebuilt");
       return Map.of();
     }
+  }
 
-    private void write() {
-      Path target = fileFor(key);
-      Path temporary = null;
-      try {
-        Files.createDirectories(directory);
-        temporary = Files.createTempFile(directory, PREFIX, ".tmp");
-        List<CacheFormat.Entry> entries = new ArrayList<>(next.values());
-        entries.sort(Comparator.comparing(CacheFormat.Entry::path));
-        try (Writer out = new BufferedWriter(new OutputStreamWriter(
-            Files.newOutputStream(temporary), StandardCharsets.UTF_8), 1 << 16)) {
-          CacheFormat.write(out, key, entries);
-        }
-        move(temporary, target);
-        temporary = null;
-        prune(target);
-      } catch (IOException | RuntimeException e) {
+  private static JsonReader reader(Path file) throws IOException {
+    JsonReader json = new JsonReader(new BufferedReader(new InputStreamReader(
+        Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()), 1 << 16));
+    json.setStrictness(Strictness.STRICT);
+    return json;
+  }
+
+  /** What writes one cache file's content. */
+  private interface Content {
+    void writeTo(Writer out) throws IOException;
+  }
+
+  /** Writes beside the target, then moves into place: readers see the old or the new file. */
+  private void writeAtomically(Path target, Content content) {
+    Path temporary = null;
+    try {
+      Files.createDirectories(directory);
+      String prefix = target.getFileName().toString();
+      temporary = Files.createTempFile(directory, prefix.substring(0, prefix.indexOf('-') + 1),
+          ".tmp");
+      try (Writer out = new BufferedWriter(new OutputStreamWriter(
+          Files.newOutputStream(temporary), StandardCharsets.UTF_8), 1 << 16)) {
+        content.writeTo(out);
+      }
+      move(temporary, target);
+      temporary = null;
+      prune(target);
+    } catch (IOException | RuntimeException e) {
+      if (!writeFailed.getAndSet(true)) { // one warning, not one per file of the cache
         warnings.accept("bulwark: cannot write result cache in " + directory + ": " + e
             + "; the next scan analyses every file again");
-      } finally {
-        if (temporary != null) {
-          try {
-            Files.deleteIfExists(temporary);
-          } catch (IOException e) {
-            warnings.accept("bulwark: cannot delete " + temporary + ": " + e);
-          }
-        }
       }
+    } finally {
+      if (temporary != null) {
+        deleteQuietly(temporary);
+      }
+    }
+  }
+
+  private void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      warnings.accept("bulwark: cannot delete " + file + ": " + e);
     }
   }
 
@@ -220,7 +377,9 @@ public final class ResultCache {
   private void prune(Path keep) throws IOException {
     List<Path> results = new ArrayList<>();
     List<Path> temporaries = new ArrayList<>();
-    try (DirectoryStream<Path> listing = Files.newDirectoryStream(directory, PREFIX + "*")) {
+    String name0 = keep.getFileName().toString();
+    String prefix = name0.substring(0, name0.indexOf('-') + 1);
+    try (DirectoryStream<Path> listing = Files.newDirectoryStream(directory, prefix + "*")) {
       for (Path file : listing) {
         String name = file.getFileName().toString();
         if (name.endsWith(SUFFIX) && !file.equals(keep)) {

@@ -15,11 +15,14 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The part of a cache key every file of one scan shares: Bulwark's version, the active rules (id,
- * class name and the class's bytecode, so a rebuilt rule jar with the same version still
- * invalidates) and the configuration that changes per-file results. Two scans with equal keys
+ * class name, and the content of the jar they and the engine come from, so a rebuilt snapshot
+ * with the same version still invalidates) and the configuration that changes per-file results.
+ * Nothing in it depends on where the project or the jars are, so a cache copied to another
+ * checkout or CI runner is still valid there. Two scans with equal keys
  * give equal results for a file with equal content and path.
  */
 public final class ScanKey {
@@ -51,15 +54,20 @@ public final class ScanKey {
     codeSources.add(codeSource(ScanKey.class));
     for (Rule rule : rules) {
       Class<?> type = rule.getClass();
-      sortedRules.put(rule.descriptor().id(), type.getName() + '@' + bytecodeHash(type));
-      codeSources.add(codeSource(type));
+      String source = codeSource(type);
+      // A rule in a jar is covered by the jar's content hash; one in a class directory (a
+      // build in progress) by its own bytecode.
+      sortedRules.put(rule.descriptor().id(), type.getName()
+          + (source.startsWith(JAR) ? "" : "@" + bytecodeHash(type)));
+      codeSources.add(source);
     }
     sortedRules.forEach((id, type) -> {
       update(sha, id);
       update(sha, type);
     });
-    // The engine's own code (parser, taint, dispatch) changes results too; a jar's size and time
-    // stand in for it, so a rebuilt snapshot is not mistaken for the one that wrote the cache.
+    // The engine's own code (parser, taint, dispatch) changes results too: the content hash of
+    // its jar, so a rebuilt snapshot is not mistaken for the one that wrote the cache, while the
+    // same jar downloaded again (a CI runner without a Maven cache) still finds it.
     codeSources.forEach(source -> update(sha, source));
     new TreeMap<>(configuration).forEach((name, value) -> {
       update(sha, name);
@@ -95,6 +103,12 @@ public final class ScanKey {
     }
   }
 
+  private static final String JAR = "jar:";
+
+  /** Jar content hashes by path, size and time: computed once per JVM (Maven's {@code -T}). */
+  private static final Map<String, String> JAR_HASHES = new ConcurrentHashMap<>();
+
+  /** {@code jar:<sha-256>} for a class from a jar, else its class directory or location. */
   private static String codeSource(Class<?> type) {
     CodeSource source = type.getProtectionDomain().getCodeSource();
     URL location = source == null ? null : source.getLocation();
@@ -104,13 +118,28 @@ public final class ScanKey {
     try {
       Path path = Path.of(location.toURI());
       if (Files.isRegularFile(path)) {
-        return path + "|" + Files.size(path) + "|" + Files.getLastModifiedTime(path).toMillis();
+        String identity = path + "|" + Files.size(path) + "|"
+            + Files.getLastModifiedTime(path).toMillis();
+        return JAR_HASHES.computeIfAbsent(identity, k -> JAR + jarHash(path));
       }
-      return path.toString();
-    } catch (URISyntaxException | IOException | IllegalArgumentException
+      return "dir:" + path;
+    } catch (URISyntaxException | IOException | java.io.UncheckedIOException | IllegalArgumentException
         | java.nio.file.FileSystemNotFoundException | SecurityException e) {
       return location.toString();
     }
+  }
+
+  private static String jarHash(Path jar) {
+    MessageDigest sha = ContentHash.digest();
+    byte[] buffer = new byte[1 << 16];
+    try (InputStream in = Files.newInputStream(jar)) {
+      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+        sha.update(buffer, 0, n);
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return HexFormat.of().formatHex(sha.digest());
   }
 
   @Override

@@ -4,9 +4,13 @@ import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParserConfiguration;
 import io.github.bulwark.core.cache.CachedFile;
 import io.github.bulwark.core.cache.ResultCache;
+import io.github.bulwark.core.cache.FileState;
 import io.github.bulwark.core.cache.ScanKey;
+import io.github.bulwark.core.cache.Snapshot;
+import io.github.bulwark.core.cache.SourceStates;
 import io.github.bulwark.core.model.Diagnostic;
 import io.github.bulwark.core.model.Finding;
+import io.github.bulwark.core.project.DeferredFinding;
 import io.github.bulwark.core.rule.RuleRegistry;
 import io.github.bulwark.core.source.SourceDiscovery;
 import io.github.bulwark.core.source.SourceFile;
@@ -36,9 +40,14 @@ import java.util.function.Supplier;
  */
 public final class Engine {
 
-  /** The newest Java language level this JavaParser release accepts. */
-  public static final ParserConfiguration.LanguageLevel LANGUAGE_LEVEL =
-      ParserConfiguration.LanguageLevel.JAVA_25;
+  /**
+   * The newest Java language level this JavaParser release accepts. A method, not a constant:
+   * the level's enum builds every validator when first touched (a tenth of a second), which a
+   * scan answered from the cache never needs.
+   */
+  public static ParserConfiguration.LanguageLevel languageLevel() {
+    return ParserConfiguration.LanguageLevel.JAVA_25;
+  }
 
   /** Deep nesting recurses in the parser; workers get a large stack so it is contained. */
   private static final long WORKER_STACK_BYTES = 512L * 1024 * 1024;
@@ -80,23 +89,41 @@ public final class Engine {
             request.includeGenerated(),
             name -> !dispatcher.textRulesFor(name).isEmpty())
             .discover(request.roots(), base);
-    dispatcher.projectHasSources(anyTaintSource(files, config));
+    java.util.function.Predicate<String> mayHaveSources =
+        text -> io.github.bulwark.core.taint.TaintAnalysis.mayHaveSources(text, config);
+    // With a cache, every file's state (content hash, whether it may read untrusted input) is
+    // known before analysis, mostly without reading it; without one, a textual pre-pass stops at
+    // the first file that may read untrusted input.
+    SourceStates states = request.cache().map(c -> c.sourceStates(files, BulwarkVersion.get(),
+        config.canonical(), request.maxFileBytes(), mayHaveSources)).orElse(null);
+    boolean projectHasSources = states != null ? states.anySources()
+        : anyTaintSource(files, mayHaveSources);
+    dispatcher.projectHasSources(projectHasSources);
     FileAnalyzer analyzer = new FileAnalyzer(dispatcher, new SourceReader(request.encoding()),
         request.maxFileBytes());
+
+    ResultCache.Session cache = states == null ? null : request.cache().get().open(
+        ScanKey.of(BulwarkVersion.get(), enabled, Map.of("encoding", request.encoding().name(),
+            "maxFileBytes", Long.toString(request.maxFileBytes()),
+            "config", config.canonical(),
+            // Cross-file questions are asked only in a project that reads untrusted input.
+            "projectHasSources", Boolean.toString(projectHasSources))), states);
+    Optional<Snapshot> unchanged = cache == null ? Optional.empty() : cache.snapshot();
+    if (unchanged.isPresent()) {
+      cache.finish(unchanged.get());
+      return result(request, dispatcher, files.size(), unchanged.get(), started);
+    }
 
     List<Finding> findings = new ArrayList<>();
     List<Diagnostic> diagnostics = new ArrayList<>();
     List<io.github.bulwark.core.project.MethodSummary> methods = new ArrayList<>();
-    List<FileAnalyzer.Deferred> deferred = new ArrayList<>();
+    List<DeferredFinding> deferred = new ArrayList<>();
     java.util.Map<String, String> properties = new java.util.HashMap<>();
     List<io.github.bulwark.core.project.TaintedCall> taintedCalls = new ArrayList<>();
     int analysed = 0;
     long lines = 0;
+    boolean complete = true;
     int threads = Math.max(1, Math.min(request.threads(), files.size()));
-    ResultCache.Session cache = request.cache().map(c -> c.open(ScanKey.of(BulwarkVersion.get(),
-        enabled, Map.of("encoding", request.encoding().name(),
-            "maxFileBytes", Long.toString(request.maxFileBytes()),
-            "config", config.canonical())))).orElse(null);
     ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0L, TimeUnit.MILLISECONDS,
         new LinkedBlockingQueue<>(), new WorkerThreads());
     try {
@@ -106,10 +133,11 @@ public final class Engine {
       AtomicLongArray startedAt = new AtomicLongArray(files.size());
       for (int i = 0; i < files.size(); i++) {
         SourceFile file = files.get(i);
+        FileState state = states == null ? null : states.files().get(i);
         int index = i;
         outcomes.add(pool.submit(() -> {
           startedAt.set(index, System.nanoTime());
-          return analyse(analyzer, file, parsers::get, cache, request.maxFileBytes());
+          return analyse(analyzer, file, state, parsers::get, cache);
         }));
       }
       for (int i = 0; i < files.size(); i++) {
@@ -125,27 +153,40 @@ public final class Engine {
         if (outcome.analysed()) {
           analysed++;
         }
+        complete &= outcome.repeatable();
       }
     } finally {
       pool.shutdownNow();
     }
-    if (cache != null) {
-      cache.finish();
-    }
-    findings.addAll(resolve(deferred, methods, properties, taintedCalls, diagnostics));
+    int engineErrors = diagnostics.size();
+    findings.addAll(resolve(deferred, dispatcher, methods, properties, taintedCalls,
+        diagnostics));
+    complete &= diagnostics.size() == engineErrors;
     findings.sort(Finding.ORDER);
     diagnostics.sort(Diagnostic.ORDER);
-    return new ScanResult(base, dispatcher.descriptors(), findings, diagnostics, files.size(),
-        analysed, lines, Duration.ofNanos(System.nanoTime() - started));
+    Snapshot whole = new Snapshot(findings, diagnostics, analysed, lines);
+    if (cache != null) {
+      // A scan with a file over the time limit or a failed question is not kept whole: the next
+      // scan tries those again.
+      cache.finish(complete ? whole : null);
+    }
+    return result(request, dispatcher, files.size(), whole, started);
+  }
+
+  private static ScanResult result(ScanRequest request, RuleDispatcher dispatcher,
+      int discovered, Snapshot whole, long started) {
+    return new ScanResult(request.baseDirectory(), dispatcher.descriptors(), whole.findings(),
+        whole.diagnostics(), discovered, whole.analysed(), whole.lines(),
+        Duration.ofNanos(System.nanoTime() - started));
   }
 
   /**
-   * A cheap look at every source's raw text before analysis: when no file of the project reads
+   * A cheap look at the sources' raw text before analysis: when no file of the project reads
    * untrusted data at all, no sink can be reached across files and the per-sink parameter
    * analysis is skipped (a library such as the JDK pays nothing for it).
    */
   private static boolean anyTaintSource(List<SourceFile> files,
-      io.github.bulwark.core.config.BulwarkConfig config) {
+      java.util.function.Predicate<String> mayHaveSources) {
     for (SourceFile file : files) {
       if (!file.relativePath().endsWith(".java")
           // Never open a FIFO or a device named *.java: it would hang the scan.
@@ -158,7 +199,7 @@ public final class Engine {
         }
         String text = new String(java.nio.file.Files.readAllBytes(file.path()),
             java.nio.charset.StandardCharsets.ISO_8859_1);
-        if (io.github.bulwark.core.taint.TaintAnalysis.mayHaveSources(text, config)) {
+        if (mayHaveSources.test(text)) {
           return true;
         }
       } catch (java.io.IOException | RuntimeException e) {
@@ -175,9 +216,12 @@ public final class Engine {
     return all;
   }
 
-  /** Asks each deferred finding's question now that every file's methods are known. */
-  private static List<Finding> resolve(List<FileAnalyzer.Deferred> deferred,
-      List<io.github.bulwark.core.project.MethodSummary> methods,
+  /**
+   * Asks each deferred finding's question of the rule that asked it, now that every file's
+   * facts are known (fresh or from the cache).
+   */
+  private static List<Finding> resolve(List<DeferredFinding> deferred,
+      RuleDispatcher dispatcher, List<io.github.bulwark.core.project.MethodSummary> methods,
       java.util.Map<String, String> properties,
       List<io.github.bulwark.core.project.TaintedCall> taintedCalls,
       List<Diagnostic> diagnostics) {
@@ -187,11 +231,14 @@ public final class Engine {
     io.github.bulwark.core.project.ProjectIndex index =
         new io.github.bulwark.core.project.ProjectIndex(methods, properties, taintedCalls);
     List<Finding> resolved = new ArrayList<>();
-    for (FileAnalyzer.Deferred pending : deferred) {
+    for (DeferredFinding pending : deferred) {
       Finding template = pending.template();
       try {
-        pending.decide().apply(index).ifPresent(message ->
-            resolved.add(template.withMessage(message)));
+        dispatcher.projectRule(template.ruleId())
+            .orElseThrow(() -> new IllegalStateException("the rule does not implement "
+                + "ProjectRule, so it cannot answer its deferred findings"))
+            .decide(pending.question(), index)
+            .ifPresent(message -> resolved.add(template.withMessage(message)));
       } catch (RuntimeException e) {
         diagnostics.add(new Diagnostic(Diagnostic.Kind.ENGINE_ERROR, template.file(),
             template.line(), template.column(), "rule " + template.ruleId()
@@ -202,32 +249,27 @@ public final class Engine {
   }
 
   /**
-   * Analyses one file, or takes its results from the cache when its content is unchanged. Only
-   * results that depend on the file alone are stored: a file with deferred findings (decided
-   * against the whole project) is analysed again every scan.
+   * Analyses one file, or takes its results from the cache when its content is unchanged.
+   * Everything a file's analysis produces is stored, deferred findings with their questions;
+   * only a file that could not be read is analysed again next time.
    */
   private static FileAnalyzer.FileOutcome analyse(FileAnalyzer analyzer, SourceFile file,
-      Supplier<JavaParser> parser, ResultCache.Session cache, long maxFileBytes) {
-    // Hashing reads the file: a FIFO named *.java would block here, so only regular files are
-    // looked up; the analyser reports the others by name without opening them.
-    if (cache == null || !java.nio.file.Files.isRegularFile(file.path())) {
+      FileState state, Supplier<JavaParser> parser, ResultCache.Session cache) {
+    if (cache == null || state == null || !state.hashed()) {
       return analyzer.analyse(file, parser.get());
     }
-    Optional<String> hash = cache.contentHash(file, maxFileBytes);
-    Optional<CachedFile> hit = hash.flatMap(h -> cache.lookup(file.relativePath(), h));
+    Optional<CachedFile> hit = cache.lookup(file.relativePath(), state.sha256());
     if (hit.isPresent()) {
       CachedFile cached = hit.get();
       return new FileAnalyzer.FileOutcome(cached.findings(), cached.diagnostics(),
-          cached.analysed(), cached.lines(), cached.methods(), List.of(), cached.properties(),
-          cached.taintedCalls());
+          cached.analysed(), cached.lines(), cached.methods(), cached.deferred(),
+          cached.properties(), cached.taintedCalls());
     }
     FileAnalyzer.FileOutcome outcome = analyzer.analyse(file, parser.get());
-    boolean readFailed = outcome.diagnostics().stream()
-        .anyMatch(d -> d.kind() == Diagnostic.Kind.READ_ERROR);
-    if (hash.isPresent() && outcome.deferred().isEmpty() && !readFailed) {
-      cache.store(file.relativePath(), hash.get(), new CachedFile(outcome.findings(),
+    if (outcome.repeatable()) {
+      cache.store(file.relativePath(), state.sha256(), new CachedFile(outcome.findings(),
           outcome.diagnostics(), outcome.analysed(), outcome.lines(), outcome.methods(),
-          outcome.properties(), outcome.taintedCalls()));
+          outcome.properties(), outcome.taintedCalls(), outcome.deferred()));
     }
     return outcome;
   }
@@ -245,10 +287,10 @@ public final class Engine {
           // pool another thread so the files queued behind this one are not held up by it.
           pool.setMaximumPoolSize(pool.getMaximumPoolSize() + 1);
           pool.setCorePoolSize(pool.getMaximumPoolSize());
-          return new FileAnalyzer.FileOutcome(List.of(), List.of(new Diagnostic(
+          return FileAnalyzer.FileOutcome.failed(new Diagnostic(
               Diagnostic.Kind.LIMIT_EXCEEDED, file.relativePath(), 0, 0,
               "analysis took longer than the limit of " + maxFileMillis
-                  + " ms; not analysed (raise maxFileMillis to include it)")), false, 0);
+                  + " ms; not analysed (raise maxFileMillis to include it)"));
         }
         try {
           return future.get(Math.max(wait, 0), TimeUnit.NANOSECONDS);
@@ -262,16 +304,16 @@ public final class Engine {
     } catch (ExecutionException e) {
       // An Error the analyser could not contain (for example OutOfMemoryError): name the file
       // and keep going, so one monster file does not cost the whole report.
-      return new FileAnalyzer.FileOutcome(List.of(), List.of(new Diagnostic(
+      return FileAnalyzer.FileOutcome.failed(new Diagnostic(
           Diagnostic.Kind.ENGINE_ERROR, file.relativePath(), 0, 0,
-          "analysis failed: " + e.getCause())), false, 0);
+          "analysis failed: " + e.getCause()));
     }
   }
 
   /** A parser configured the same way for every file: newest language level, comments kept. */
   public static JavaParser newParser() {
     ParserConfiguration configuration = new ParserConfiguration()
-        .setLanguageLevel(LANGUAGE_LEVEL)
+        .setLanguageLevel(languageLevel())
         .setAttributeComments(true)
         // Tokens must stay on: JavaParser derives node ranges from them.
         .setLexicalPreservationEnabled(false);

@@ -17,11 +17,10 @@ import io.github.bulwark.core.source.SourceText;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import io.github.bulwark.core.project.MethodSummaries;
 import io.github.bulwark.core.project.MethodSummary;
-import io.github.bulwark.core.project.ProjectIndex;
+import io.github.bulwark.core.project.DeferredFinding;
+import io.github.bulwark.core.project.ProjectQuestion;
 import io.github.bulwark.core.project.TaintedCall;
 import io.github.bulwark.core.taint.FlowStep;
-import java.util.Optional;
-import java.util.function.Function;
 import io.github.bulwark.core.taint.Taint;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,13 +38,25 @@ import java.util.Map;
  */
 final class FileAnalyzer {
 
-  /** What one file produced. */
+  /**
+   * What one file produced.
+   *
+   * @param repeatable false when the outcome says nothing about the file's content (it could
+   *     not be read, or its analysis was cut off or failed): never cached
+   */
   record FileOutcome(List<Finding> findings, List<Diagnostic> diagnostics, boolean analysed,
-      long lines, List<MethodSummary> methods, List<Deferred> deferred,
-      Map<String, String> properties, List<TaintedCall> taintedCalls) {
+      long lines, List<MethodSummary> methods, List<DeferredFinding> deferred,
+      Map<String, String> properties, List<TaintedCall> taintedCalls, boolean repeatable) {
 
     FileOutcome(List<Finding> findings, List<Diagnostic> diagnostics, boolean analysed,
-        long lines, List<MethodSummary> methods, List<Deferred> deferred,
+        long lines, List<MethodSummary> methods, List<DeferredFinding> deferred,
+        Map<String, String> properties, List<TaintedCall> taintedCalls) {
+      this(findings, diagnostics, analysed, lines, methods, deferred, properties, taintedCalls,
+          diagnostics.stream().noneMatch(d -> d.kind() == Diagnostic.Kind.READ_ERROR));
+    }
+
+    FileOutcome(List<Finding> findings, List<Diagnostic> diagnostics, boolean analysed,
+        long lines, List<MethodSummary> methods, List<DeferredFinding> deferred,
         Map<String, String> properties) {
       this(findings, diagnostics, analysed, lines, methods, deferred, properties, List.of());
     }
@@ -55,14 +66,12 @@ final class FileAnalyzer {
       this(findings, diagnostics, analysed, lines, List.of(), List.of(), Map.of(), List.of());
     }
 
-    FileOutcome(List<Finding> findings, List<Diagnostic> diagnostics, boolean analysed,
-        long lines, List<MethodSummary> methods, List<Deferred> deferred) {
-      this(findings, diagnostics, analysed, lines, methods, deferred, Map.of(), List.of());
+    /** A file whose analysis was cut off or failed: reported, never cached. */
+    static FileOutcome failed(Diagnostic why) {
+      return new FileOutcome(List.of(), List.of(why), false, 0, List.of(), List.of(), Map.of(),
+          List.of(), false);
     }
   }
-
-  /** A finding that waits for the project index: the template and the question to ask. */
-  record Deferred(Finding template, Function<ProjectIndex, Optional<String>> decide) {}
 
   private final RuleDispatcher dispatcher;
   /** True when an input rule runs, so the file's cross-file taint facts are worth collecting. */
@@ -133,7 +142,7 @@ final class FileAnalyzer {
       return new FileOutcome(List.of(), diagnostics, false, 0);
     }
 
-    List<Deferred> deferred = new ArrayList<>();
+    List<DeferredFinding> deferred = new ArrayList<>();
     FileContext context = new FileContext(file, unit, source.text(), dispatcher.config(),
         dispatcher.projectHasSources());
     List<Finding> findings = check(context, lines, diagnostics, deferred);
@@ -198,7 +207,7 @@ final class FileAnalyzer {
   }
 
   private List<Finding> check(FileContext context, String[] lines,
-      List<Diagnostic> diagnostics, List<Deferred> deferred) {
+      List<Diagnostic> diagnostics, List<DeferredFinding> deferred) {
     SourceFile file = context.file();
     CompilationUnit unit = context.unit();
     Suppressions suppressions = new Suppressions(unit, lines);
@@ -237,11 +246,11 @@ final class FileAnalyzer {
     private final Suppressions suppressions;
     private final Map<String, Integer> occurrences;
     private final List<Finding> findings;
-    private final List<Deferred> deferred;
+    private final List<DeferredFinding> deferred;
 
     Collector(RuleDispatcher.ActiveRule active, Node visited, SourceFile file, String[] lines,
         String packageName, Suppressions suppressions, Map<String, Integer> occurrences,
-        List<Finding> findings, List<Deferred> deferred) {
+        List<Finding> findings, List<DeferredFinding> deferred) {
       this.active = active;
       this.visited = visited;
       this.file = file;
@@ -254,13 +263,13 @@ final class FileAnalyzer {
     }
 
     @Override
-    public void reportDeferred(Node flagged, Function<ProjectIndex, Optional<String>> decide) {
+    public void reportDeferred(Node flagged, ProjectQuestion question) {
       // Built like any finding (location, suppression, fingerprint), then held back until the
       // project index can answer the question.
       int before = findings.size();
       add(flagged, List.of(), "(deferred)", new Object[0]);
       if (findings.size() > before) {
-        deferred.add(new Deferred(findings.remove(findings.size() - 1), decide));
+        deferred.add(new DeferredFinding(findings.remove(findings.size() - 1), question));
       }
     }
 

@@ -64,9 +64,13 @@ final class RuleDispatcher {
     List<ActiveRule> active = new ArrayList<>();
     List<io.github.bulwark.core.rule.TextFileRule> text = new ArrayList<>();
     List<RuleDescriptor> all = new ArrayList<>();
+    Map<String, io.github.bulwark.core.rule.ProjectRule> answering = new java.util.HashMap<>();
     for (Rule rule : rules) {
       RuleDescriptor descriptor = withSeverity(rule.descriptor(), severities);
       all.add(descriptor);
+      if (rule instanceof io.github.bulwark.core.rule.ProjectRule projectRule) {
+        answering.put(descriptor.id(), projectRule);
+      }
       if (rule instanceof io.github.bulwark.core.rule.TextFileRule textRule) {
         text.add(textRule);
         continue;
@@ -80,6 +84,14 @@ final class RuleDispatcher {
     this.rules = List.copyOf(active);
     this.textRules = List.copyOf(text);
     this.descriptors = List.copyOf(all);
+    this.projectRules = Map.copyOf(answering);
+  }
+
+  private final Map<String, io.github.bulwark.core.rule.ProjectRule> projectRules;
+
+  /** The rule with this id that answers deferred findings' questions, if it is active. */
+  java.util.Optional<io.github.bulwark.core.rule.ProjectRule> projectRule(String ruleId) {
+    return java.util.Optional.ofNullable(projectRules.get(ruleId));
   }
 
   private final List<RuleDescriptor> descriptors;

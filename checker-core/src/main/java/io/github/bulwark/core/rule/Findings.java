@@ -20,11 +20,10 @@ public interface Findings {
 
   /**
    * Reports a finding whose verdict needs the whole project: after every file has been read,
-   * {@code decide} is asked with the project index and returns the message to report, or empty
-   * when something elsewhere (a limiter, a log call, a second factor) clears it. Suppressions
-   * and fingerprints apply as for {@link #report}.
+   * the rule (which must implement {@link ProjectRule}) is asked {@code question} with the
+   * project index and gives the message to report, or empty when something elsewhere (a
+   * limiter, a log call, a second factor) clears it. Suppressions and fingerprints apply as for
+   * {@link #report}. The question is data, cached with the file's other results.
    */
-  void reportDeferred(Node node,
-      java.util.function.Function<io.github.bulwark.core.project.ProjectIndex,
-          java.util.Optional<String>> decide);
+  void reportDeferred(Node node, io.github.bulwark.core.project.ProjectQuestion question);
 }

@@ -85,7 +85,7 @@ public final class SourceDiscovery {
    * the scan reports it by name instead of losing it (it is never opened).
    */
   public List<SourceFile> discover(Collection<Path> roots, Path base) {
-    Map<Path, SourceFile> found = new LinkedHashMap<>();
+    Map<Object, SourceFile> found = new LinkedHashMap<>();
     for (Path root : roots) {
       if (!Files.exists(root)) {
         throw new IllegalArgumentException("path does not exist: " + root);
@@ -95,7 +95,7 @@ public final class SourceDiscovery {
       }
       if (!Files.isDirectory(root)) { // a file, or a FIFO or device reported by name
         SourceFile file = SourceFile.of(base, root);
-        keep(found, file);
+        keep(found, file, fileKey(root));
         continue;
       }
       walk(root, base, found);
@@ -105,7 +105,7 @@ public final class SourceDiscovery {
     return files;
   }
 
-  private void walk(Path root, Path base, Map<Path, SourceFile> found) {
+  private void walk(Path root, Path base, Map<Object, SourceFile> found) {
     Path absoluteRoot = root.toAbsolutePath().normalize();
     try {
       Files.walkFileTree(absoluteRoot, EnumSet.of(FileVisitOption.FOLLOW_LINKS),
@@ -134,7 +134,7 @@ public final class SourceDiscovery {
             Path relative = absoluteRoot.relativize(file);
             if ((includes.isEmpty() || matchesAny(includes, relative))
                 && !matchesAny(excludes, relative)) {
-              keep(found, SourceFile.of(base, file));
+              keep(found, SourceFile.of(base, file), attrs.fileKey());
             }
           }
           return FileVisitResult.CONTINUE;
@@ -146,7 +146,7 @@ public final class SourceDiscovery {
           // reports it as a read error when it tries the file.
           if (file.getFileName() != null && wanted(file.getFileName().toString())
               && !Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
-            keep(found, SourceFile.of(base, file));
+            keep(found, SourceFile.of(base, file), fileKey(file));
           }
           return FileVisitResult.CONTINUE;
         }
@@ -156,13 +156,27 @@ public final class SourceDiscovery {
     }
   }
 
-  /** Keeps each file once by its real path, under its first name in path order. */
-  private static void keep(Map<Path, SourceFile> found, SourceFile file) {
-    Path identity;
+  private static Object fileKey(Path file) {
     try {
-      identity = file.path().toRealPath();
+      return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
     } catch (IOException | SecurityException e) {
-      identity = file.path(); // broken link, loop, vanished: reported when it is read
+      return null;
+    }
+  }
+
+  /**
+   * Keeps each file once, under its first name in path order. A file is known by its file key
+   * (device and inode, free with the attributes the walk already read) or, where the file
+   * system has none, by its real path (a system call per path component).
+   */
+  private static void keep(Map<Object, SourceFile> found, SourceFile file, Object fileKey) {
+    Object identity = fileKey;
+    if (identity == null) {
+      try {
+        identity = file.path().toRealPath();
+      } catch (IOException | SecurityException e) {
+        identity = file.path(); // broken link, loop, vanished: reported when it is read
+      }
     }
     found.merge(identity, file, (kept, other) -> kept.path().compareTo(other.path()) <= 0
         ? kept : other);

@@ -13,7 +13,10 @@ import io.github.bulwark.core.model.Family;
 import io.github.bulwark.core.model.OwaspCategory;
 import io.github.bulwark.core.model.Severity;
 import io.github.bulwark.core.rule.Findings;
+import io.github.bulwark.core.project.ProjectIndex;
+import io.github.bulwark.core.project.ProjectQuestion;
 import io.github.bulwark.core.rule.NodeRule;
+import io.github.bulwark.core.rule.ProjectRule;
 import io.github.bulwark.core.rule.RuleInfo;
 import io.github.bulwark.core.rule.RuleRegistry;
 import io.github.bulwark.core.taint.FlowStep;
@@ -85,18 +88,26 @@ class ResultCacheTest {
   }
 
   @Test
-  void warmScanGivesTheColdScansResultsWithoutAnalysingAgain() {
+  void warmScanGivesTheColdScansResultsWithoutAnalysingAgain() throws IOException {
     writeProject(30);
+    ageAllFiles(dir);
     ScanResult uncached = new Engine(rules()).scan(tree().request().build());
     ResultCache cache = cache();
     ScanResult cold = scan(cache);
-    assertEquals(new CacheStats(0, 32, 31, ""), cache.lastScan().orElseThrow(),
-        "every file analysed; all but the one with a deferred finding stored");
+    assertEquals(new CacheStats(0, 32, 32, "", 32, false), cache.lastScan().orElseThrow(),
+        "every file read, analysed and stored, the one with a deferred finding too");
 
     ResultCache again = cache();
     ScanResult warm = scan(again);
-    assertEquals(new CacheStats(31, 1, 0, ""), again.lastScan().orElseThrow());
-    for (ScanResult result : List.of(cold, warm)) {
+    assertEquals(new CacheStats(32, 0, 0, "", 0, true), again.lastScan().orElseThrow(),
+        "nothing changed: no file read, the last result reported whole");
+
+    Files.delete(cacheFile("scan-"));
+    ResultCache perFile = cache();
+    ScanResult assembled = scan(perFile);
+    assertEquals(new CacheStats(32, 0, 0, "", 0, false), perFile.lastScan().orElseThrow(),
+        "without the snapshot the result is assembled from per-file results");
+    for (ScanResult result : List.of(cold, warm, assembled)) {
       assertEquals(uncached.findings(), result.findings()); // order, fingerprints, flows
       assertEquals(uncached.suppressed(), result.suppressed());
       assertEquals(uncached.diagnostics(), result.diagnostics());
@@ -114,13 +125,14 @@ class ResultCacheTest {
   @Test
   void editingOneFileReanalysesOnlyIt() throws IOException {
     writeProject(10);
+    ageAllFiles(dir);
     scan(cache());
     Path edited = dir.resolve("src/p/C3.java");
     Files.writeString(edited, Files.readString(edited).replace("risky();", "risky(); risky();"));
     ResultCache cache = cache();
     ScanResult result = scan(cache);
-    // The edited file and the deferred one (it is never stored) are analysed; the rest reused.
-    assertEquals(new CacheStats(10, 2, 1, ""), cache.lastScan().orElseThrow());
+    // Only the edited file is read and analysed; the rest, the deferred one too, are reused.
+    assertEquals(new CacheStats(11, 1, 1, "", 1, false), cache.lastScan().orElseThrow());
     assertEquals(new Engine(rules()).scan(tree().request().build()).findings(),
         result.findings());
     assertEquals(2, result.findings().stream()
@@ -128,22 +140,154 @@ class ResultCacheTest {
   }
 
   @Test
+  void deferredFindingsAreCachedAndDecidedAgainWhenAnotherFileChanges() throws IOException {
+    writeProject(3);
+    ageAllFiles(dir);
+    ScanResult cold = scan(cache());
+    assertEquals(List.of("later() in a project of 4 methods"), laterMessages(cold));
+    tree().write("src/p/More.java", "package p; class More { void a() {} void b() {} }\n");
+    ResultCache cache = cache();
+    ScanResult result = scan(cache);
+    assertEquals(new CacheStats(5, 1, 1, "", 1, false), cache.lastScan().orElseThrow(),
+        "Later.java is not analysed again; only the new file is");
+    assertEquals(List.of("later() in a project of 6 methods"), laterMessages(result),
+        "its question is asked of the new project index");
+  }
+
+  private static List<String> laterMessages(ScanResult result) {
+    return result.findings().stream().filter(f -> f.ruleId().equals("LaterCall"))
+        .map(io.github.bulwark.core.model.Finding::message).toList();
+  }
+
+  @Test
+  void unchangedFilesAreRecognisedBySizeAndTimeWithoutReadingThem() throws IOException {
+    writeProject(4);
+    ageAllFiles(dir);
+    scan(cache());
+    ResultCache warm = cache();
+    scan(warm);
+    assertEquals(new CacheStats(6, 0, 0, "", 0, true), warm.lastScan().orElseThrow());
+
+    Path edited = dir.resolve("src/p/C2.java");
+    Files.writeString(edited, Files.readString(edited) + "// more\n");
+    ResultCache changed = cache();
+    scan(changed);
+    assertEquals(new CacheStats(5, 1, 1, "", 1, false), changed.lastScan().orElseThrow(),
+        "a new size is read and hashed; the others are still trusted");
+  }
+
+  @Test
+  void anEditWithinTheTimeResolutionOfTheLastScanIsNotMissed() throws IOException {
+    writeProject(2);
+    Path edited = dir.resolve("src/p/C0.java");
+    java.nio.file.attribute.FileTime written = Files.getLastModifiedTime(edited);
+    scan(cache());
+    // Same size, same modification time, other content: an edit that lands in the same tick
+    // of the file system's clock as the scan that saw the old content.
+    String text = Files.readString(edited);
+    Files.writeString(edited, text.replace("danger(\"y\")", "danger(\"z\")"));
+    Files.setLastModifiedTime(edited, written);
+    ResultCache cache = cache();
+    ScanResult result = scan(cache);
+    assertTrue(result.findings().stream().anyMatch(f -> f.message().contains("'z'")),
+        "the file was hashed again, its new content analysed");
+    assertFalse(cache.lastScan().orElseThrow().whole());
+  }
+
+  @Test
+  void aCacheCopiedToAnotherCheckoutIsUsedWhole() throws IOException {
+    // A CI cache restored into a fresh clone: other absolute path, every file a new time.
+    writeProject(5);
+    ScanResult first = scan(cache());
+    Path clone = cacheDir.resolve("clone");
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Path copy = clone.resolve(dir.relativize(file).toString());
+        Files.createDirectories(copy.getParent());
+        Files.write(copy, Files.readAllBytes(file));
+      }
+    }
+    Path restored = cacheDir.resolve("restored");
+    try (Stream<Path> files = Files.list(cacheDir)) {
+      Files.createDirectories(restored);
+      for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+        Files.copy(file, restored.resolve(file.getFileName()));
+      }
+    }
+    ResultCache cache = ResultCache.in(restored, warnings::add);
+    ScanResult second = new Engine(rules()).scan(new SourceTree(clone).request().threads(2)
+        .cache(cache).build());
+    assertEquals(new CacheStats(7, 0, 0, "", 7, true), cache.lastScan().orElseThrow(),
+        "every file hashed (new times), none analysed");
+    assertEquals(first.findings(), second.findings());
+    assertEquals(List.of(), warnings);
+  }
+
+  @Test
+  void aFirstSourceOfUntrustedInputInvalidatesEveryFilesResults() {
+    // Files analysed while the project read no untrusted input asked no cross-file taint
+    // question: once one file does, all are analysed again.
+    writeProject(3);
+    scan(cache());
+    tree().write("src/p/Web.java",
+        "package p; class Web { String id(javax.servlet.http.HttpServletRequest r) {"
+            + " return r.getParameter(\"id\"); } }\n");
+    ResultCache cache = cache();
+    scan(cache);
+    assertEquals(0, cache.lastScan().orElseThrow().reused());
+    ResultCache again = cache();
+    scan(again);
+    assertTrue(again.lastScan().orElseThrow().whole());
+  }
+
+  @Test
+  void damagedSnapshotOrFileIndexIsAWarningAndTheResultsStayTheSame() throws IOException {
+    writeProject(3);
+    ScanResult cold = scan(cache());
+    for (String prefix : List.of("scan-", "files-")) {
+      Path file = cacheFile(prefix);
+      String json = Files.readString(file);
+      Files.writeString(file, json.substring(0, json.length() / 2));
+      warnings.clear();
+      ResultCache cache = cache();
+      ScanResult result = scan(cache);
+      assertEquals(cold.findings(), result.findings(), prefix);
+      assertEquals(cold.suppressed(), result.suppressed(), prefix);
+      assertEquals(cold.diagnostics(), result.diagnostics(), prefix);
+      assertEquals(1, warnings.size(), () -> prefix + ": " + warnings);
+      assertEquals(5, cache.lastScan().orElseThrow().reused(), prefix);
+    }
+  }
+
+  /** Sets every file's modification time to an hour ago: older than any racy window. */
+  private static void ageAllFiles(Path root) throws IOException {
+    java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(
+        System.currentTimeMillis() - 3_600_000L);
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Files.setLastModifiedTime(file, old);
+      }
+    }
+  }
+
+  @Test
   void deletedFilesLeaveTheCacheAndItsResults() throws IOException {
     writeProject(5);
+    ageAllFiles(dir);
     scan(cache());
     Files.delete(dir.resolve("src/p/C1.java"));
     ScanResult result = scan(cache());
     assertTrue(result.findings().stream().noneMatch(f -> f.file().equals("src/p/C1.java")));
     ResultCache cache = cache();
     scan(cache);
-    assertEquals(new CacheStats(5, 1, 0, ""), cache.lastScan().orElseThrow());
+    assertEquals(new CacheStats(6, 0, 0, "", 0, true), cache.lastScan().orElseThrow());
   }
 
   @Test
   void corruptCacheIsDiscardedWithOneWarningAndRebuilt() throws IOException {
     writeProject(5);
     ScanResult cold = scan(cache());
-    Path file = onlyCacheFile();
+    Path file = cacheFile("results-");
     String json = Files.readString(file);
     for (String damage : List.of(
         json.substring(0, json.length() / 2),                       // truncated
@@ -154,6 +298,8 @@ class ResultCacheTest {
         json + "{}",                                                   // trailing content
         "\u0000\u0001 not json")) {
       Files.writeString(file, damage, StandardCharsets.UTF_8);
+      // Without the snapshot of the whole result the per-file results are read.
+      Files.deleteIfExists(cacheFile("scan-"));
       warnings.clear();
       ResultCache cache = cache();
       ScanResult result = scan(cache);
@@ -164,7 +310,7 @@ class ResultCacheTest {
       assertFalse(cache.lastScan().orElseThrow().discarded().isEmpty());
       ResultCache rebuilt = cache();
       scan(rebuilt);
-      assertEquals(6, rebuilt.lastScan().orElseThrow().reused(), "rebuilt after the damage");
+      assertEquals(7, rebuilt.lastScan().orElseThrow().reused(), "rebuilt after the damage");
     }
   }
 
@@ -176,7 +322,7 @@ class ResultCacheTest {
     tree().write("src/p/C0.java", "package p; class C0 { void m() { danger(\"z\"); } }\n");
     ResultCache cache = cache();
     ScanResult result = scan(cache);
-    assertEquals(2, cache.lastScan().orElseThrow().reused(), "C1 and Broken; not C0");
+    assertEquals(3, cache.lastScan().orElseThrow().reused(), "C1, Broken and Later; not C0");
     assertTrue(result.findings().stream().anyMatch(f -> f.message().contains("'z'")));
   }
 
@@ -195,7 +341,7 @@ class ResultCacheTest {
 
     ResultCache back = cache();
     scan(back);
-    assertEquals(5, back.lastScan().orElseThrow().reused(), "each key keeps its own file");
+    assertEquals(6, back.lastScan().orElseThrow().reused(), "each key keeps its own file");
     assertEquals(List.of(), warnings, "a different key is no damage");
   }
 
@@ -219,7 +365,8 @@ class ResultCacheTest {
   void cacheWrittenByAnotherVersionIsDiscarded() throws IOException {
     writeProject(3);
     scan(cache());
-    Path file = onlyCacheFile();
+    Files.delete(cacheFile("scan-"));
+    Path file = cacheFile("results-");
     Files.writeString(file, Files.readString(file).replaceFirst(
         "\"bulwarkVersion\":\"[^\"]*\"", "\"bulwarkVersion\":\"0.0.0-old\""));
     ResultCache cache = cache();
@@ -249,9 +396,11 @@ class ResultCacheTest {
     assertEquals(dir.resolve("target/bulwark/cache"), CacheLocations.defaultFor(dir, home));
   }
 
-  private Path onlyCacheFile() throws IOException {
+  /** The one cache file whose name starts with {@code prefix}. */
+  private Path cacheFile(String prefix) throws IOException {
     try (Stream<Path> files = Files.list(cacheDir)) {
-      List<Path> json = files.filter(f -> f.toString().endsWith(".json")).toList();
+      List<Path> json = files.filter(f -> f.getFileName().toString().startsWith(prefix)
+          && f.toString().endsWith(".json")).toList();
       assertEquals(1, json.size(), json::toString);
       return json.get(0);
     }
@@ -283,7 +432,7 @@ class ResultCacheTest {
       severity = Severity.MEDIUM, cwe = {778},
       owasp = OwaspCategory.A09_SECURITY_LOGGING_MONITORING_FAILURES, description = "d",
       fix = "f", helper = "io.github.bulwark.runtime.SecurityLog")
-  public static final class LaterCall implements NodeRule<MethodCallExpr> {
+  public static final class LaterCall implements NodeRule<MethodCallExpr>, ProjectRule {
     @Override
     public Class<MethodCallExpr> nodeType() {
       return MethodCallExpr.class;
@@ -292,9 +441,14 @@ class ResultCacheTest {
     @Override
     public void check(MethodCallExpr call, FileContext file, Findings findings) {
       if (call.getNameAsString().equals("later")) {
-        findings.reportDeferred(call, index ->
-            Optional.of("later() in a project of " + index.methods().size() + " methods"));
+        findings.reportDeferred(call, ProjectQuestion.about().with("what", "later()"));
       }
+    }
+
+    @Override
+    public Optional<String> decide(ProjectQuestion question, ProjectIndex index) {
+      return Optional.of(question.text("what") + " in a project of " + index.methods().size()
+          + " methods");
     }
   }
 }

@@ -8,8 +8,11 @@ import io.github.bulwark.core.analysis.FileContext;
 import io.github.bulwark.core.model.Family;
 import io.github.bulwark.core.model.OwaspCategory;
 import io.github.bulwark.core.model.Severity;
+import io.github.bulwark.core.project.ProjectIndex;
+import io.github.bulwark.core.project.ProjectQuestion;
 import io.github.bulwark.core.rule.Findings;
 import io.github.bulwark.core.rule.NodeRule;
+import io.github.bulwark.core.rule.ProjectRule;
 import io.github.bulwark.core.rule.RuleInfo;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +49,7 @@ import java.util.regex.Pattern;
         + "plaintext, associatedData) (before: Cipher.getInstance(\"DES/ECB/PKCS5Padding\")); for RSA use "
         + "\"RSA/ECB/OAEPWithSHA-256AndMGF1Padding\".",
     helper = "io.github.bulwark.runtime.Aead")
-public final class WeakCipher implements NodeRule<Node> {
+public final class WeakCipher implements NodeRule<Node>, ProjectRule {
 
   /** Broken block and stream ciphers, also as the cipher half of a PBE scheme name. */
   private static final Pattern BROKEN_ALGORITHM = Pattern.compile(
@@ -63,6 +66,22 @@ public final class WeakCipher implements NodeRule<Node> {
   @Override
   public List<Class<? extends Node>> nodeTypes() {
     return List.of(MethodCallExpr.class, ObjectCreationExpr.class);
+  }
+
+  /** The application's properties file decides; the code's default only when it is silent. */
+  @Override
+  public Optional<String> decide(ProjectQuestion question, ProjectIndex index) {
+    String key = question.text("key");
+    for (String transformation : index.property(key).map(List::of)
+        .orElse(question.texts("defaults"))) {
+      Optional<String> problem = problem(transformation);
+      if (problem.isPresent()) {
+        return Optional.of(String.format(java.util.Locale.ROOT,
+            "Cipher.getInstance(\"%s\") (configured as %s) %s", transformation, key,
+            problem.get()));
+      }
+    }
+    return Optional.empty();
   }
 
   @Override
@@ -85,18 +104,8 @@ public final class WeakCipher implements NodeRule<Node> {
       if (key.isPresent()) {
         // The application's properties file decides; the code's default only when it is silent.
         List<String> defaults = CryptoValues.algorithms(call.getArgument(0), file);
-        findings.reportDeferred(call, index -> {
-          List<String> candidates = index.property(key.get()).map(List::of).orElse(defaults);
-          for (String transformation : candidates) {
-            Optional<String> problem = problem(transformation);
-            if (problem.isPresent()) {
-              return Optional.of(String.format(java.util.Locale.ROOT,
-                  "Cipher.getInstance(\"%s\") (configured as %s) %s", transformation, key.get(),
-                  problem.get()));
-            }
-          }
-          return Optional.empty();
-        });
+        findings.reportDeferred(call, ProjectQuestion.about().with("key", key.get())
+            .with("defaults", defaults));
         return;
       }
       for (String transformation : CryptoValues.algorithms(call.getArgument(0), file)) {

@@ -8,8 +8,11 @@ import io.github.bulwark.core.analysis.FileContext;
 import io.github.bulwark.core.model.Family;
 import io.github.bulwark.core.model.OwaspCategory;
 import io.github.bulwark.core.model.Severity;
+import io.github.bulwark.core.project.ProjectIndex;
+import io.github.bulwark.core.project.ProjectQuestion;
 import io.github.bulwark.core.rule.Findings;
 import io.github.bulwark.core.rule.NodeRule;
+import io.github.bulwark.core.rule.ProjectRule;
 import io.github.bulwark.core.rule.RuleInfo;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +49,7 @@ import java.util.regex.Pattern;
         + "(before: getInstance(\"MD5\")). For passwords use PasswordHasher.bcrypt().hash(pw.toCharArray()) "
         + "instead of any digest.",
     helper = "io.github.bulwark.runtime.PasswordHasher")
-public final class WeakHashAlgorithm implements NodeRule<Node> {
+public final class WeakHashAlgorithm implements NodeRule<Node>, ProjectRule {
 
   private static final Set<String> WEAK_DIGESTS = Set.of(
       "MD2", "MD4", "MD5", "SHA", "SHA1", "SHA-1", "SHA-0", "SHA0", "SHA_1");
@@ -66,6 +69,18 @@ public final class WeakHashAlgorithm implements NodeRule<Node> {
   @Override
   public List<Class<? extends Node>> nodeTypes() {
     return List.of(MethodCallExpr.class, ObjectCreationExpr.class);
+  }
+
+  /** The application's properties file decides; the code's default only when it is silent. */
+  @Override
+  public Optional<String> decide(ProjectQuestion question, ProjectIndex index) {
+    String key = question.text("key");
+    return index.property(key).map(List::of).orElse(question.texts("defaults")).stream()
+        .filter(name -> WEAK_DIGESTS.contains(name.trim().toUpperCase(Locale.ROOT)))
+        .findFirst()
+        .map(name -> String.format(Locale.ROOT,
+            "%s(\"%s\") (configured as %s) asks for a broken hash algorithm",
+            question.text("call"), name, key));
   }
 
   @Override
@@ -92,13 +107,8 @@ public final class WeakHashAlgorithm implements NodeRule<Node> {
       if (key.isPresent()) {
         // The application's properties file decides; the code's default only when it is silent.
         List<String> defaults = CryptoValues.algorithms(call.getArgument(0), file);
-        findings.reportDeferred(call, index -> index.property(key.get()).map(List::of)
-            .orElse(defaults).stream()
-            .filter(name -> WEAK_DIGESTS.contains(name.trim().toUpperCase(Locale.ROOT)))
-            .findFirst()
-            .map(name -> String.format(Locale.ROOT,
-                "%s.%s(\"%s\") (configured as %s) asks for a broken hash algorithm", owner,
-                method, name, key.get())));
+        findings.reportDeferred(call, ProjectQuestion.about().with("key", key.get())
+            .with("defaults", defaults).with("call", owner + "." + method));
         return;
       }
       weakDigest(call.getArgument(0), file).ifPresent(name -> findings.report(call,

@@ -25,7 +25,7 @@ import java.util.List;
     description = "Request data in a command line lets an attacker run their own commands on the server, with the application's rights: ; rm -rf, a reverse shell, reading every secret the process can see.",
     fix = "Never pass request data to a shell; run a fixed program with a fixed argument list and validate each argument against an allow-list with InputValidator.matches(value, pattern).",
     helper = "io.github.bulwark.runtime.InputValidator")
-public final class CommandInjection implements NodeRule<Node> {
+public final class CommandInjection implements NodeRule<Node>, TaintSinks.CrossFile {
 
   @Override
   public Class<Node> nodeType() {

@@ -45,7 +45,7 @@ import java.util.regex.Pattern;
     description = "Request data echoed into a page runs as script in the victim's browser: the attacker steals sessions, acts as the user, or rewrites the page.",
     fix = "Encode for the context where the value lands: InputValidator.html(value) for element content, htmlAttribute for attributes, javaScript for script blocks.",
     helper = "io.github.bulwark.runtime.InputValidator")
-public final class CrossSiteScripting implements NodeRule<Node> {
+public final class CrossSiteScripting implements NodeRule<Node>, TaintSinks.CrossFile {
 
   private static final Set<String> WRITE_METHODS =
       Set.of("print", "println", "write", "format", "printf", "append");

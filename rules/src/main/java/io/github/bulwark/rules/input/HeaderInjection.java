@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
     fix = "Validate the value against an allow-list (InputValidator.matches) or encode it with "
         + "InputValidator.urlComponent(value) before it goes into a header or cookie.",
     helper = "io.github.bulwark.runtime.InputValidator")
-public final class HeaderInjection implements NodeRule<Node> {
+public final class HeaderInjection implements NodeRule<Node>, TaintSinks.CrossFile {
 
   private static final Pattern RESPONSE_RECEIVER =
       Pattern.compile("(?is).*(response|resp|res|exchange|headers).*");

@@ -22,7 +22,7 @@ import java.util.List;
     description = "Request data in an LDAP filter lets an attacker widen the search with *)(uid=*, read other entries or bypass an LDAP login.",
     fix = "Bind values through the filter-arguments form search(name, \"(uid={0})\", new Object[] {value}, controls), or escape with an LDAP encoder; validate names with InputValidator.matches.",
     helper = "io.github.bulwark.runtime.InputValidator")
-public final class LdapInjection implements NodeRule<MethodCallExpr> {
+public final class LdapInjection implements NodeRule<MethodCallExpr>, TaintSinks.CrossFile {
 
   @Override
   public Class<MethodCallExpr> nodeType() {

@@ -32,7 +32,7 @@ import java.util.Set;
     fix = "Log request values through SecurityLog, which neutralises CR/LF and control "
         + "characters, or strip them first.",
     helper = "io.github.bulwark.runtime.SecurityLog")
-public final class LogInjection implements NodeRule<MethodCallExpr> {
+public final class LogInjection implements NodeRule<MethodCallExpr>, TaintSinks.CrossFile {
 
   /** A logger held under a name without "log" in it (JUL, AUDIT) is known by its type. */
   private static final Set<String> LOGGER_TYPES =

@@ -34,7 +34,7 @@ import java.util.Optional;
     fix = "Redirect only to relative paths of your own site or to targets from a fixed "
         + "allow-list: InputValidator.identifier(target, allowedTargets).",
     helper = "io.github.bulwark.runtime.InputValidator")
-public final class OpenRedirect implements NodeRule<Node> {
+public final class OpenRedirect implements NodeRule<Node>, TaintSinks.CrossFile {
 
   @Override
   public Class<Node> nodeType() {

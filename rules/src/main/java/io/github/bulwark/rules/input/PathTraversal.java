@@ -26,7 +26,7 @@ import java.util.Set;
     description = "A request value in a file path lets an attacker walk out of the intended folder with ../ and read or overwrite any file the application can reach: configuration, keys, other users' data.",
     fix = "Resolve the name inside a fixed base folder with InputValidator.resolveWithin(baseDir, userPath), which refuses .. and symlink escapes, or accept only InputValidator.safeFileName(name).",
     helper = "io.github.bulwark.runtime.InputValidator")
-public final class PathTraversal implements NodeRule<Node> {
+public final class PathTraversal implements NodeRule<Node>, TaintSinks.CrossFile {
 
   private static final Set<String> FILE_TYPES = Set.of(
       "File", "FileInputStream", "FileOutputStream", "FileReader", "FileWriter",

@@ -22,7 +22,7 @@ import java.util.List;
     description = "A regular expression from the client can be written to backtrack catastrophically ((a+)+$), tying up a server thread for minutes per request: a cheap denial of service.",
     fix = "Quote the input with Pattern.quote(value) when it is meant literally, or match it with a fixed, anchored pattern via InputValidator.matches(value, pattern).",
     helper = "io.github.bulwark.runtime.InputValidator")
-public final class RegexInjection implements NodeRule<MethodCallExpr> {
+public final class RegexInjection implements NodeRule<MethodCallExpr>, TaintSinks.CrossFile {
 
   @Override
   public Class<MethodCallExpr> nodeType() {

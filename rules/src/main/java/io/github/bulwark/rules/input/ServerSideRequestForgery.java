@@ -40,7 +40,7 @@ import java.util.Set;
         + "(InputValidator.identifier(host, allowedHosts)) and send the request through "
         + "SecureHttp.client().",
     helper = "io.github.bulwark.runtime.InputValidator")
-public final class ServerSideRequestForgery implements NodeRule<Node> {
+public final class ServerSideRequestForgery implements NodeRule<Node>, TaintSinks.CrossFile {
 
   private static final Set<String> URL_TYPES = Set.of(
       "URL", "HttpGet", "HttpPost", "HttpPut", "HttpDelete", "HttpPatch", "HttpHead",

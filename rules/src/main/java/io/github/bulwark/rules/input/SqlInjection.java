@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
         + "for names that cannot be parameters (columns, sort order) use "
         + "InputValidator.identifier(value, allowed).",
     helper = "io.github.bulwark.runtime.InputValidator")
-public final class SqlInjection implements NodeRule<MethodCallExpr> {
+public final class SqlInjection implements NodeRule<MethodCallExpr>, TaintSinks.CrossFile {
 
   /** Names only SQL APIs use: any receiver. */
   private static final Set<String> SQL_METHODS = Set.of(

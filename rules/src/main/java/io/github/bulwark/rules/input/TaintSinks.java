@@ -3,13 +3,19 @@ package io.github.bulwark.rules.input;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import io.github.bulwark.core.analysis.FileContext;
+import io.github.bulwark.core.project.ProjectIndex;
+import io.github.bulwark.core.project.ProjectQuestion;
 import io.github.bulwark.core.rule.Findings;
+import io.github.bulwark.core.rule.ProjectRule;
 import io.github.bulwark.core.taint.FlowStep;
 import io.github.bulwark.core.taint.ParameterReach;
 import io.github.bulwark.core.taint.SinkKind;
 import io.github.bulwark.core.taint.Taint;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
 /**
@@ -52,13 +58,38 @@ final class TaintSinks {
       return false;
     }
     ParameterReach at = reach.get();
-    findings.reportDeferred(argument, index -> index
-        .taintArriving(at.type(), at.supertypes(), at.name(), at.arity(), at.params())
+    findings.reportDeferred(argument, ProjectQuestion.about()
+        .with("type", at.type()).with("supertypes", new TreeSet<>(at.supertypes()))
+        .with("name", at.name()).with("arity", Integer.toString(at.arity()))
+        .with("params", at.params().stream().sorted().map(String::valueOf).toList())
+        .with("kind", kind.name()).with("sink", sink));
+    return false; // decided later; other arguments are still checked
+  }
+
+  /** The input rules answer their cross-file questions alike: this does it for them. */
+  interface CrossFile extends ProjectRule {
+    @Override
+    default Optional<String> decide(ProjectQuestion question, ProjectIndex index) {
+      return TaintSinks.decide(question, index);
+    }
+  }
+
+  /**
+   * Whether another file passes untrusted data, not cleared for the sink's kind, into the
+   * parameters that reach the sink: the message names where it comes from.
+   */
+  static Optional<String> decide(ProjectQuestion question, ProjectIndex index) {
+    String type = question.text("type");
+    String name = question.text("name");
+    SinkKind kind = SinkKind.valueOf(question.text("kind"));
+    Set<Integer> params = question.texts("params").stream().map(Integer::valueOf)
+        .collect(Collectors.toSet());
+    return index.taintArriving(type, Set.copyOf(question.texts("supertypes")), name,
+            Integer.parseInt(question.text("arity")), params)
         .filter(call -> call.taint().reaches(kind))
         .map(call -> origin(call.taint()) + " (" + call.file() + ":" + call.line()
-            + ") reaches " + sink + " through " + ("<init>".equals(at.name())
-                ? "new " + at.type() : at.type() + "." + at.name()) + "() without validation"));
-    return false; // decided later; other arguments are still checked
+            + ") reaches " + question.text("sink") + " through " + ("<init>".equals(name)
+                ? "new " + type : type + "." + name) + "() without validation");
   }
 
   /** Checks each argument at the given indexes (all when {@code indexes} is empty). */

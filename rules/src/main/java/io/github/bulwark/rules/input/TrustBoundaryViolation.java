@@ -22,7 +22,7 @@ import java.util.List;
     description = "Data in the session is trusted by the code that reads it later; storing request data there unvalidated lets a client plant values (a user id, a role, a flag) that other code treats as verified.",
     fix = "Validate the value before storing it (InputValidator.integer, uuid, enumValue or matches), and never store client data under a name that other code treats as authoritative.",
     helper = "io.github.bulwark.runtime.InputValidator")
-public final class TrustBoundaryViolation implements NodeRule<MethodCallExpr> {
+public final class TrustBoundaryViolation implements NodeRule<MethodCallExpr>, TaintSinks.CrossFile {
 
   @Override
   public Class<MethodCallExpr> nodeType() {

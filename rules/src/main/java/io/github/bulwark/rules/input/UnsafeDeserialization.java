@@ -33,7 +33,7 @@ import java.util.Optional;
         + "cannot be avoided, read through SafeObjectInput.allowing(in, Order.class), which "
         + "refuses every class not on the allow-list before it is built.",
     helper = "io.github.bulwark.runtime.SafeObjectInput")
-public final class UnsafeDeserialization implements NodeRule<Node> {
+public final class UnsafeDeserialization implements NodeRule<Node>, TaintSinks.CrossFile {
 
   @Override
   public Class<Node> nodeType() {

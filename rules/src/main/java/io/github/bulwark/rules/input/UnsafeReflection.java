@@ -22,7 +22,7 @@ import java.util.List;
     description = "Letting the client name the class or method to load or call lets an attacker reach code that was never meant to be exposed, and often to run gadgets that lead to code execution.",
     fix = "Map the client's choice through a fixed table of allowed implementations (a Map<String, Supplier<T>>, or InputValidator.identifier(value, allowed)).",
     helper = "io.github.bulwark.runtime.InputValidator")
-public final class UnsafeReflection implements NodeRule<MethodCallExpr> {
+public final class UnsafeReflection implements NodeRule<MethodCallExpr>, TaintSinks.CrossFile {
 
   @Override
   public Class<MethodCallExpr> nodeType() {

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
     description = "Request data in an XPath expression lets an attacker rewrite the query, read parts of the document they should not, or bypass an XML-backed login.",
     fix = "Use a constant expression with variables bound through an XPathVariableResolver, or allow-list the value with InputValidator.matches(value, pattern).",
     helper = "io.github.bulwark.runtime.InputValidator")
-public final class XPathInjection implements NodeRule<MethodCallExpr> {
+public final class XPathInjection implements NodeRule<MethodCallExpr>, TaintSinks.CrossFile {
 
   private static final Set<String> XPATH_METHODS = Set.of(
       "evaluate", "compile", "evaluateExpression", "selectNodes", "selectSingleNode");

@@ -37,8 +37,11 @@ import io.github.bulwark.core.model.OwaspCategory;
 import io.github.bulwark.core.model.Severity;
 import io.github.bulwark.core.project.MethodSummaries;
 import io.github.bulwark.core.project.MethodSummary;
+import io.github.bulwark.core.project.ProjectIndex;
+import io.github.bulwark.core.project.ProjectQuestion;
 import io.github.bulwark.core.rule.Findings;
 import io.github.bulwark.core.rule.NodeRule;
+import io.github.bulwark.core.rule.ProjectRule;
 import io.github.bulwark.core.rule.RuleInfo;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -73,7 +76,7 @@ import java.util.regex.Pattern;
         + "SecurityLog.accessDenied(user, resource), SecurityLog.event(\"password.changed\", "
         + "user).",
     helper = "io.github.bulwark.runtime.SecurityLog")
-public final class MissingSecurityLogging implements NodeRule<Node> {
+public final class MissingSecurityLogging implements NodeRule<Node>, ProjectRule {
 
   private static final Set<String> LEVELS = Set.of("trace", "debug", "info", "warn", "warning",
       "error", "fatal", "severe", "fine", "finer", "finest", "config", "log", "logp", "atError",
@@ -198,13 +201,22 @@ public final class MissingSecurityLogging implements NodeRule<Node> {
     boolean thrown = node instanceof ThrowStmt;
     String message = decision.get() + " leaves no log record: log it on this path "
         + "(SecurityLog) so that failed and refused attempts can be seen";
-    findings.reportDeferred(node, index -> {
-      if (index.reaches(path, LOGS).isPresent()
-          || thrown && index.any(FAILURE_HANDLER_LOGS).isPresent()) {
-        return Optional.empty();
-      }
-      return Optional.of(message);
-    });
+    findings.reportDeferred(node, ProjectQuestion.about(path).with("message", message)
+        .with("thrown", Boolean.toString(thrown)));
+  }
+
+  /**
+   * Clears a refusal whose path logs (or, when it throws, a failure handler somewhere logs
+   * what is thrown), and a state change that logs anywhere it calls.
+   */
+  @Override
+  public Optional<String> decide(ProjectQuestion question, ProjectIndex index) {
+    boolean thrown = Boolean.parseBoolean(question.text("thrown"));
+    if (index.reaches(question.method(), LOGS).isPresent()
+        || thrown && index.any(FAILURE_HANDLER_LOGS).isPresent()) {
+      return Optional.empty();
+    }
+    return Optional.of(question.text("message"));
   }
 
   // ---- security decisions: the statement that refuses ----
@@ -559,8 +571,8 @@ public final class MissingSecurityLogging implements NodeRule<Node> {
     MethodSummary summary = MethodSummaries.of(file.file().relativePath(), method);
     String message = String.format("'%s' changes security state but neither it nor anything it "
         + "calls writes a log record: record the change with SecurityLog", name);
-    findings.reportDeferred(method.getName(), index ->
-        index.reaches(summary, LOGS).isPresent() ? Optional.empty() : Optional.of(message));
+    findings.reportDeferred(method.getName(), ProjectQuestion.about(summary)
+        .with("message", message).with("thrown", "false"));
   }
 
   private static boolean generated(Node node) {

@@ -9,8 +9,11 @@ import io.github.bulwark.core.model.OwaspCategory;
 import io.github.bulwark.core.model.Severity;
 import io.github.bulwark.core.project.MethodSummaries;
 import io.github.bulwark.core.project.MethodSummary;
+import io.github.bulwark.core.project.ProjectIndex;
+import io.github.bulwark.core.project.ProjectQuestion;
 import io.github.bulwark.core.rule.Findings;
 import io.github.bulwark.core.rule.NodeRule;
+import io.github.bulwark.core.rule.ProjectRule;
 import io.github.bulwark.core.rule.RuleInfo;
 import io.github.bulwark.rules.ratelimit.Endpoints;
 import java.util.ArrayList;
@@ -46,7 +49,7 @@ import java.util.Set;
         + "form.code())) return unauthorized(); return tokens.issue(admin);` with a Totp from "
         + "Totp.defaults().",
     helper = "io.github.bulwark.runtime.Totp")
-public final class MissingSecondFactor implements NodeRule<MethodDeclaration> {
+public final class MissingSecondFactor implements NodeRule<MethodDeclaration>, ProjectRule {
 
   private static final Set<String> PRIVILEGED_WORDS = Set.of(
       "admin", "admins", "administrator", "operator", "operators", "staff", "backoffice",
@@ -91,19 +94,25 @@ public final class MissingSecondFactor implements NodeRule<MethodDeclaration> {
       return;
     }
     MethodSummary self = MethodSummaries.of(file.file().relativePath(), method);
-    String what = privilege.get();
-    findings.reportDeferred(method.getName(), index -> {
-      if (index.reaches(self, MissingSecondFactor::consultsSecondFactor).isPresent()) {
-        return Optional.empty();
-      }
-      return index.methods().stream()
-          .filter(m -> !Endpoints.isTestPath(m.file()) && !m.equals(self))
-          .map(MissingSecondFactor::secondFactorEvidence)
-          .flatMap(Optional::stream)
-          .findFirst()
-          .map(found -> String.format("%s issues a session or token after the password check "
-              + "alone, although the project has a second factor (%s)", what, found));
-    });
+    findings.reportDeferred(method.getName(),
+        ProjectQuestion.about(self).with("what", privilege.get()));
+  }
+
+  /** Reported only when the login reaches no second factor and the project has one. */
+  @Override
+  public Optional<String> decide(ProjectQuestion question, ProjectIndex index) {
+    MethodSummary self = question.method();
+    if (index.reaches(self, MissingSecondFactor::consultsSecondFactor).isPresent()) {
+      return Optional.empty();
+    }
+    return index.methods().stream()
+        .filter(m -> !Endpoints.isTestPath(m.file()) && !m.equals(self))
+        .map(MissingSecondFactor::secondFactorEvidence)
+        .flatMap(Optional::stream)
+        .findFirst()
+        .map(found -> String.format("%s issues a session or token after the password check "
+            + "alone, although the project has a second factor (%s)",
+            question.text("what"), found));
   }
 
   private static Optional<String> privilege(MethodDeclaration method, List<String> words) {

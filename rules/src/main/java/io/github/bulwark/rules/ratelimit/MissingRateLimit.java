@@ -9,8 +9,10 @@ import io.github.bulwark.core.model.Severity;
 import io.github.bulwark.core.project.MethodSummaries;
 import io.github.bulwark.core.project.MethodSummary;
 import io.github.bulwark.core.project.ProjectIndex;
+import io.github.bulwark.core.project.ProjectQuestion;
 import io.github.bulwark.core.rule.Findings;
 import io.github.bulwark.core.rule.NodeRule;
+import io.github.bulwark.core.rule.ProjectRule;
 import io.github.bulwark.core.rule.RuleInfo;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +52,7 @@ import java.util.regex.Pattern;
         + "`if (!limiter.tryAcquire(ip + ':' + username).allowed()) return 429;` "
         + "(before: `return auth.login(form);` after: the check, then `return auth.login(form);`).",
     helper = "io.github.bulwark.runtime.RateLimiter")
-public final class MissingRateLimit implements NodeRule<MethodDeclaration> {
+public final class MissingRateLimit implements NodeRule<MethodDeclaration>, ProjectRule {
 
   /** Path or name words that make an entry point authentication-like on their own. */
   private static final Set<String> AUTH_WORDS = Set.of(
@@ -109,11 +111,21 @@ public final class MissingRateLimit implements NodeRule<MethodDeclaration> {
         + (endpoint.path().isEmpty() ? Endpoints.enclosingType(method)
             .map(t -> t.getNameAsString() + ".").orElse("") + method.getNameAsString() + "()"
             : endpoint.path());
-    findings.reportDeferred(method.getName(), index -> throttled(self, endpoint, index)
-        ? Optional.empty()
-        : Optional.of(String.format("%s %s with no rate limit, failed-attempt counter or lockout "
-            + "on its path; an attacker can guess as fast as the server answers", where,
-            purpose.get())));
+    findings.reportDeferred(method.getName(), ProjectQuestion.about(self)
+        .with("verb", endpoint.verb()).with("path", endpoint.path())
+        .with("kind", endpoint.kind()).with("where", where).with("purpose", purpose.get()));
+  }
+
+  @Override
+  public Optional<String> decide(ProjectQuestion question, ProjectIndex index) {
+    Endpoints.Route endpoint = new Endpoints.Route(question.text("verb"), question.text("path"),
+        question.text("kind"));
+    if (throttled(question.method(), endpoint, index)) {
+      return Optional.empty();
+    }
+    return Optional.of(String.format("%s %s with no rate limit, failed-attempt counter or lockout "
+        + "on its path; an attacker can guess as fast as the server answers",
+        question.text("where"), question.text("purpose")));
   }
 
   /** What makes the endpoint authentication-like, phrased for the message; empty when nothing. */

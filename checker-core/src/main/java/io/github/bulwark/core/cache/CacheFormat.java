@@ -127,7 +127,7 @@ final class CacheFormat {
     json.endArray();
     json.name("methods").beginArray();
     for (MethodSummary method : file.methods()) {
-      Facts.GSON.toJson(method, MethodSummary.class, json);
+      writeMethod(json, method, entry.path());
     }
     json.endArray();
     json.name("taintedCalls").beginArray();
@@ -146,11 +146,108 @@ final class CacheFormat {
       json.name("finding");
       writeFinding(json, pending.template(), entry.path());
       json.name("question");
-      Facts.GSON.toJson(pending.question(), ProjectQuestion.class, json);
+      writeQuestion(json, pending.question(), entry.path());
       json.endObject();
     }
     json.endArray();
     json.endObject();
+  }
+
+  /**
+   * A method summary as one array, by hand rather than by reflection: tens of thousands of them
+   * make up most of a cache file, and a scan after a one-file edit reads and writes them all.
+   * Its file is written only when it is not the entry's own ({@code path}).
+   */
+  private static void writeMethod(JsonWriter json, MethodSummary method, String path)
+      throws IOException {
+    json.beginArray();
+    json.value(method.file().equals(path) ? "" : method.file());
+    json.value(method.type()).value(method.name()).value(method.arity());
+    for (java.util.Set<String> texts : List.of(method.calls(), method.calledNames(),
+        method.annotations(), method.literals(), method.supertypes(), method.parameterFlows())) {
+      json.beginArray();
+      for (String text : texts) {
+        json.value(text);
+      }
+      json.endArray();
+    }
+    json.endArray();
+  }
+
+  private static MethodSummary readMethod(JsonReader json, String path)
+      throws IOException, CacheFormatException {
+    json.beginArray();
+    String file = json.nextString();
+    String type = json.nextString();
+    String name = json.nextString();
+    int arity = json.nextInt();
+    List<java.util.Set<String>> sets = new ArrayList<>(6);
+    for (int i = 0; i < 6; i++) {
+      java.util.Set<String> texts = new java.util.HashSet<>();
+      json.beginArray();
+      while (json.hasNext()) {
+        texts.add(json.nextString());
+      }
+      json.endArray();
+      sets.add(texts);
+    }
+    json.endArray();
+    try {
+      return new MethodSummary(file.isEmpty() ? path : file, type, name, arity, sets.get(0),
+          sets.get(1), sets.get(2), sets.get(3), sets.get(4), sets.get(5));
+    } catch (RuntimeException e) {
+      throw refused(path, e);
+    }
+  }
+
+  private static void writeQuestion(JsonWriter json, ProjectQuestion question, String path)
+      throws IOException {
+    json.beginObject();
+    json.name("facts").beginObject();
+    for (Map.Entry<String, List<String>> fact : question.facts().entrySet()) {
+      json.name(fact.getKey()).beginArray();
+      for (String value : fact.getValue()) {
+        json.value(value);
+      }
+      json.endArray();
+    }
+    json.endObject();
+    json.name("methods").beginArray();
+    for (MethodSummary method : question.methods()) {
+      writeMethod(json, method, path);
+    }
+    json.endArray();
+    json.endObject();
+  }
+
+  private static ProjectQuestion readQuestion(JsonReader json, String path)
+      throws IOException, CacheFormatException {
+    json.beginObject();
+    expectName(json, "facts");
+    Map<String, List<String>> facts = new HashMap<>();
+    json.beginObject();
+    while (json.hasNext()) {
+      String name = json.nextName();
+      List<String> values = new ArrayList<>();
+      json.beginArray();
+      while (json.hasNext()) {
+        values.add(json.nextString());
+      }
+      json.endArray();
+      if (facts.put(name, values) != null) {
+        throw new CacheFormatException("fact '" + name + "' twice in a question of " + path);
+      }
+    }
+    json.endObject();
+    expectName(json, "methods");
+    List<MethodSummary> methods = new ArrayList<>();
+    json.beginArray();
+    while (json.hasNext()) {
+      methods.add(readMethod(json, path));
+    }
+    json.endArray();
+    json.endObject();
+    return new ProjectQuestion(facts, methods);
   }
 
   /** One finding; its file is written only when it is not the entry's own ({@code path}). */
@@ -276,7 +373,7 @@ final class CacheFormat {
       expectName(json, "methods");
       json.beginArray();
       while (json.hasNext()) {
-        methods.add(Objects.requireNonNull(Facts.GSON.fromJson(json, MethodSummary.class)));
+        methods.add(readMethod(json, path));
       }
       json.endArray();
       expectName(json, "taintedCalls");
@@ -305,9 +402,8 @@ final class CacheFormat {
       Finding template = readFinding(json, path);
       expectName(json, "question");
       try {
-        deferred.add(new DeferredFinding(template,
-            Objects.requireNonNull(Facts.GSON.fromJson(json, ProjectQuestion.class))));
-      } catch (JsonParseException | NullPointerException | IllegalArgumentException e) {
+        deferred.add(new DeferredFinding(template, readQuestion(json, path)));
+      } catch (NullPointerException | IllegalArgumentException e) {
         throw refused(path, e);
       }
       json.endObject();

@@ -59,6 +59,9 @@ public final class ResultCache {
    */
   static final long RACY_MILLIS = 2_000;
 
+  /** How many files the per-file results of one key are split into. */
+  static final int SHARDS = 16;
+
   private final Path directory;
   private final Consumer<String> warnings;
   private final AtomicReference<CacheStats> lastScan = new AtomicReference<>();
@@ -88,9 +91,19 @@ public final class ResultCache {
     return Optional.ofNullable(lastScan.get());
   }
 
-  /** The file that holds per-file results for {@code key}. */
-  Path fileFor(ScanKey key) {
-    return directory.resolve(PREFIX + key.digest().substring(0, 24) + SUFFIX);
+  /**
+   * The file that holds one shard of the per-file results for {@code key}. Results are split
+   * by path into {@link #SHARDS} files, so a scan after a small edit rewrites a few small files,
+   * not every result, and the shards are read in parallel.
+   */
+  Path shardFor(ScanKey key, int shard) {
+    return directory.resolve(PREFIX + key.digest().substring(0, 24) + "-"
+        + String.format(java.util.Locale.ROOT, "%02d", shard) + SUFFIX);
+  }
+
+  /** The shard a file's results are kept in (String.hashCode is the same in every JVM). */
+  static int shardOf(String path) {
+    return Math.floorMod(path.hashCode(), SHARDS);
   }
 
   /** The file that holds the whole result of the last scan with {@code key}. */
@@ -250,12 +263,7 @@ public final class ResultCache {
     public CacheStats finish(Snapshot whole) {
       int stored = next.size() - reused.get();
       if (!snapshotHit) {
-        Map<String, CacheFormat.Entry> before = previous();
-        if (stored > 0 || next.size() != before.size()) {
-          List<CacheFormat.Entry> entries = new ArrayList<>(next.values());
-          entries.sort(Comparator.comparing(CacheFormat.Entry::path));
-          writeAtomically(fileFor(key), out -> CacheFormat.write(out, key, entries));
-        }
+        writeChangedShards();
         if (whole != null) {
           writeAtomically(snapshotFor(key),
               out -> StateFormat.writeSnapshot(out, key, projectDigest, whole));
@@ -273,6 +281,44 @@ public final class ResultCache {
       return stats;
     }
 
+    /**
+     * Rewrites the shards whose entries changed: a file stored fresh, or one no longer scanned;
+     * a shard left empty is deleted.
+     */
+    private void writeChangedShards() {
+      Map<String, CacheFormat.Entry> before = previous();
+      boolean[] changed = new boolean[SHARDS];
+      List<List<CacheFormat.Entry>> shards = new ArrayList<>();
+      for (int i = 0; i < SHARDS; i++) {
+        shards.add(new ArrayList<>());
+      }
+      next.forEach((path, entry) -> {
+        int shard = shardOf(path);
+        shards.get(shard).add(entry);
+        if (before.get(path) != entry) {
+          changed[shard] = true; // stored fresh (a reused entry is the very object loaded)
+        }
+      });
+      before.keySet().forEach(path -> {
+        if (!next.containsKey(path)) {
+          changed[shardOf(path)] = true; // deleted or no longer scanned
+        }
+      });
+      for (int i = 0; i < SHARDS; i++) {
+        changed[i] |= damaged.contains(i);
+      }
+      java.util.stream.IntStream.range(0, SHARDS).parallel().filter(i -> changed[i])
+          .forEach(i -> {
+            List<CacheFormat.Entry> entries = shards.get(i);
+            if (entries.isEmpty()) {
+              deleteQuietly(shardFor(key, i));
+              return;
+            }
+            entries.sort(Comparator.comparing(CacheFormat.Entry::path));
+            writeAtomically(shardFor(key, i), out -> CacheFormat.write(out, key, entries));
+          });
+    }
+
     private Map<String, CacheFormat.Entry> previous() {
       Map<String, CacheFormat.Entry> loaded = previous;
       if (loaded == null) {
@@ -287,31 +333,58 @@ public final class ResultCache {
       return loaded;
     }
 
+    /** Shards that could not be read: rewritten at the end of the scan. */
+    private final java.util.Set<Integer> damaged = ConcurrentHashMap.newKeySet();
+
+    /** Every shard's entries, read in parallel; a damaged shard is dropped with a warning. */
     private Map<String, CacheFormat.Entry> load() {
-      Path file = fileFor(key);
+      Map<String, CacheFormat.Entry> entries = new ConcurrentHashMap<>();
+      Map<Integer, String> problems = new java.util.TreeMap<>();
+      java.util.stream.IntStream.range(0, SHARDS).parallel().forEach(i -> {
+        Optional<String> problem = loadShard(i, entries);
+        problem.ifPresent(why -> {
+          synchronized (problems) {
+            problems.put(i, why);
+          }
+          damaged.add(i);
+        });
+      });
+      if (!problems.isEmpty()) {
+        Map.Entry<Integer, String> first = problems.entrySet().iterator().next();
+        discarded = first.getValue();
+        warnings.accept("bulwark: discarding " + problems.size() + " of " + SHARDS
+            + " result cache files in " + directory + " (" + shardFor(key, first.getKey())
+                .getFileName() + ": " + first.getValue() + "); their files are analysed again "
+            + "and the cache rebuilt");
+      }
+      return entries;
+    }
+
+    private Optional<String> loadShard(int shard, Map<String, CacheFormat.Entry> into) {
+      Path file = shardFor(key, shard);
       if (!Files.isRegularFile(file)) {
-        return Map.of(); // a first scan, or the first with these rules
+        return Optional.empty(); // a first scan, the first with these rules, or an empty shard
       }
       try (JsonReader json = reader(file)) {
         CacheFormat.Header header = CacheFormat.readHeader(json);
         if (!header.key().equals(key.digest()) || !header.version().equals(key.version())) {
-          return discard(file, "written by Bulwark " + header.version()
+          return Optional.of("written by Bulwark " + header.version()
               + " for another rule set or configuration");
         }
-        return CacheFormat.readEntries(json);
+        Map<String, CacheFormat.Entry> read = CacheFormat.readEntries(json);
+        for (String path : read.keySet()) {
+          if (shardOf(path) != shard) {
+            return Optional.of("holds " + path + ", which belongs to another shard");
+          }
+        }
+        into.putAll(read);
+        return Optional.empty();
       } catch (NoSuchFileException e) {
-        return Map.of();
+        return Optional.empty();
       } catch (IOException | CacheFormat.CacheFormatException | RuntimeException e) {
         // Gson reports malformed JSON as IOException or IllegalStateException.
-        return discard(file, "unreadable (" + e.getMessage() + ")");
+        return Optional.of("unreadable (" + e.getMessage() + ")");
       }
-    }
-
-    private Map<String, CacheFormat.Entry> discard(Path file, String why) {
-      discarded = why;
-      warnings.accept("bulwark: discarding result cache " + file + ": " + why
-          + "; every file is analysed again and the cache rebuilt");
-      return Map.of();
     }
   }
 
@@ -373,25 +446,32 @@ public final class ResultCache {
   /**
    * Keeps the files of the most recently written keys (a rule set used now and then, such as the
    * benchmark's "taint off" run, stays warm) and deletes older ones and abandoned temporaries.
+   * A key's files share the part of their name after the prefix, up to the shard number.
    */
   private void prune(Path keep) throws IOException {
-    List<Path> results = new ArrayList<>();
+    Map<String, List<Path>> byKey = new java.util.HashMap<>();
     List<Path> temporaries = new ArrayList<>();
-    String name0 = keep.getFileName().toString();
-    String prefix = name0.substring(0, name0.indexOf('-') + 1);
+    String kept = keep.getFileName().toString();
+    String prefix = kept.substring(0, kept.indexOf('-') + 1);
     try (DirectoryStream<Path> listing = Files.newDirectoryStream(directory, prefix + "*")) {
       for (Path file : listing) {
         String name = file.getFileName().toString();
-        if (name.endsWith(SUFFIX) && !file.equals(keep)) {
-          results.add(file);
+        if (name.endsWith(SUFFIX)) {
+          byKey.computeIfAbsent(keyPart(name, prefix), k -> new ArrayList<>()).add(file);
         } else if (name.endsWith(".tmp")) {
           temporaries.add(file);
         }
       }
     }
-    results.sort(Comparator.comparing(ResultCache::modified).reversed());
-    for (Path old : results.subList(Math.min(results.size(), KEPT_KEYS - 1), results.size())) {
-      Files.deleteIfExists(old);
+    byKey.remove(keyPart(kept, prefix));
+    List<List<Path>> others = new ArrayList<>(byKey.values());
+    others.sort(Comparator.comparing((List<Path> files) -> files.stream()
+        .map(ResultCache::modified).max(Comparator.naturalOrder()).orElseThrow()).reversed());
+    for (List<Path> old : others.subList(Math.min(others.size(), KEPT_KEYS - 1),
+        others.size())) {
+      for (Path file : old) {
+        Files.deleteIfExists(file);
+      }
     }
     long anHourAgo = System.currentTimeMillis() - 3_600_000L;
     for (Path temporary : temporaries) {
@@ -399,6 +479,12 @@ public final class ResultCache {
         Files.deleteIfExists(temporary); // left by a scan that died mid-write
       }
     }
+  }
+
+  private static String keyPart(String name, String prefix) {
+    String rest = name.substring(prefix.length(), name.length() - SUFFIX.length());
+    int dash = rest.indexOf('-');
+    return dash < 0 ? rest : rest.substring(0, dash);
   }
 
   private static FileTime modified(Path file) {

@@ -16,7 +16,8 @@ import java.util.function.Predicate;
  * Every method of the scanned project as compact facts, joined by name and argument count so
  * that "a project method it calls" can be followed across files without types. Over-approximates
  * calls (any method of that name and arity may be the callee), which is the safe side for
- * questions like "is there a rate limiter anywhere on this path?".
+ * questions like "is there a rate limiter anywhere on this path?". Answers are memoised, so an
+ * index is not thread-safe: the engine asks every question from one thread.
  */
 public final class ProjectIndex {
 
@@ -151,10 +152,11 @@ public final class ProjectIndex {
     Deque<Integer> depths = new ArrayDeque<>();
     queue.add(start);
     depths.add(0);
+    Map<MethodSummary, Boolean> known = factsKnown(fact);
     while (!queue.isEmpty()) {
       MethodSummary method = queue.poll();
       int depth = depths.poll();
-      if (fact.test(method)) {
+      if (known.computeIfAbsent(method, fact::test)) {
         return Optional.of(method);
       }
       if (depth >= MAX_DEPTH) {
@@ -175,6 +177,21 @@ public final class ProjectIndex {
 
   /** True when any method of the project satisfies {@code fact}. */
   public Optional<MethodSummary> any(Predicate<MethodSummary> fact) {
-    return all.stream().filter(fact).findFirst();
+    return anyKnown.computeIfAbsent(fact, f -> all.stream().filter(f).findFirst());
   }
+
+  /**
+   * What each fact said of each method, by identity: thousands of deferred findings ask the
+   * same few facts (logs? throttles?) of the same methods, and a fact is a handful of regular
+   * expressions over every name the method calls. A fact must be a pure function of the
+   * summary, which every rule's static predicate is.
+   */
+  private Map<MethodSummary, Boolean> factsKnown(Predicate<MethodSummary> fact) {
+    return known.computeIfAbsent(fact, f -> new java.util.IdentityHashMap<>());
+  }
+
+  private final Map<Predicate<MethodSummary>, Map<MethodSummary, Boolean>> known =
+      new java.util.IdentityHashMap<>();
+  private final Map<Predicate<MethodSummary>, Optional<MethodSummary>> anyKnown =
+      new java.util.IdentityHashMap<>();
 }

@@ -287,26 +287,32 @@ class ResultCacheTest {
   void corruptCacheIsDiscardedWithOneWarningAndRebuilt() throws IOException {
     writeProject(5);
     ScanResult cold = scan(cache());
-    Path file = cacheFile("results-");
-    String json = Files.readString(file);
-    for (String damage : List.of(
-        json.substring(0, json.length() / 2),                       // truncated
-        json.replaceFirst("\"lines\":\\d+", "\"lines\":-4"),          // refused by the model
-        json.replaceFirst("\"severity\":\"\\w+\"", "\"severity\":\"SEVERE\""),
-        json.replaceFirst("\"analysed\"", "\"analysed\":true,\"extra\""),
-        json.replace("\"range\":[", "\"range\":[0,"),                // not a range
-        json + "{}",                                                   // trailing content
-        "\u0000\u0001 not json")) {
-      Files.writeString(file, damage, StandardCharsets.UTF_8);
+    List<java.util.function.UnaryOperator<String>> damages = List.of(
+        json -> json.substring(0, json.length() / 2),                       // truncated
+        json -> json.replaceFirst("\"lines\":\\d+", "\"lines\":-4"),          // refused
+        json -> json.replaceFirst("\"analysed\"", "\"analysed\":true,\"extra\""),
+        json -> json.replaceFirst("\"severity\":\"\\w+\"", "\"severity\":\"SEVERE\""),
+        json -> json.replace("\"range\":[", "\"range\":[0,"),                // not a range
+        // a method summary without its name
+        json -> json.replaceFirst("\\[\"([^\"]*)\",\"(\\w+)\",\"(\\w+)\",\\d+,", "[\"$1\",\"$2\","),
+        json -> json + "{}",                                                 // trailing content
+        json -> "\u0000\u0001 not json");
+    for (java.util.function.UnaryOperator<String> damage : damages) {
+      // Every shard of per-file results damaged the same way.
+      for (Path file : cacheFiles("results-")) {
+        Files.writeString(file, damage.apply(Files.readString(file)), StandardCharsets.UTF_8);
+      }
       // Without the snapshot of the whole result the per-file results are read.
       Files.deleteIfExists(cacheFile("scan-"));
       warnings.clear();
       ResultCache cache = cache();
       ScanResult result = scan(cache);
-      assertEquals(cold.findings(), result.findings(), damage.length() + " chars");
+      assertEquals(cold.findings(), result.findings());
       assertEquals(1, warnings.size(), () -> "one warning: " + warnings);
-      assertTrue(warnings.get(0).contains("discarding result cache"), warnings.get(0));
-      assertEquals(0, cache.lastScan().orElseThrow().reused());
+      assertTrue(warnings.get(0).contains("result cache files in"), warnings.get(0));
+      // The damaged shards' files are analysed again; intact shards (a damage that found
+      // nothing to change in them) are still used.
+      assertTrue(cache.lastScan().orElseThrow().analysed() > 0);
       assertFalse(cache.lastScan().orElseThrow().discarded().isEmpty());
       ResultCache rebuilt = cache();
       scan(rebuilt);
@@ -366,9 +372,10 @@ class ResultCacheTest {
     writeProject(3);
     scan(cache());
     Files.delete(cacheFile("scan-"));
-    Path file = cacheFile("results-");
-    Files.writeString(file, Files.readString(file).replaceFirst(
-        "\"bulwarkVersion\":\"[^\"]*\"", "\"bulwarkVersion\":\"0.0.0-old\""));
+    for (Path file : cacheFiles("results-")) {
+      Files.writeString(file, Files.readString(file).replaceFirst(
+          "\"bulwarkVersion\":\"[^\"]*\"", "\"bulwarkVersion\":\"0.0.0-old\""));
+    }
     ResultCache cache = cache();
     scan(cache);
     assertEquals(0, cache.lastScan().orElseThrow().reused());
@@ -394,6 +401,16 @@ class ResultCacheTest {
     assertEquals(withoutTarget, CacheLocations.defaultFor(dir, home), "stable per directory");
     Files.createDirectories(dir.resolve("target"));
     assertEquals(dir.resolve("target/bulwark/cache"), CacheLocations.defaultFor(dir, home));
+  }
+
+  /** The cache files whose names start with {@code prefix} (the shards of per-file results). */
+  private List<Path> cacheFiles(String prefix) throws IOException {
+    try (Stream<Path> files = Files.list(cacheDir)) {
+      List<Path> json = files.filter(f -> f.getFileName().toString().startsWith(prefix)
+          && f.toString().endsWith(".json")).sorted().toList();
+      assertFalse(json.isEmpty(), prefix);
+      return json;
+    }
   }
 
   /** The one cache file whose name starts with {@code prefix}. */

@@ -107,12 +107,17 @@ public final class MissingSecurityLogging implements NodeRule<Node>, ProjectRule
   };
 
   /** Project-wide handlers that log authentication failures and denials for every thrower. */
+  private static final Pattern FAILURE_HANDLER_NAME = Pattern.compile(
+      "(?i)(on\\w*(Failure|Denied|BadCredentials|Failed)\\w*|commence|handle\\w*(Denied"
+          + "|Failure|Auth\\w*|Security|Forbidden|Unauthori[sz]ed)\\w*)");
+  private static final Pattern FAILURE_HANDLER_TYPE = Pattern.compile(
+      ".*(AccessDeniedHandler|AuthenticationEntryPoint|FailureHandler|AuthenticationEvent\\w*"
+          + "|SecurityEvent\\w*|AuthFailure\\w*).*");
+  /** A failure handler that logs; the cheap name tests first, over every project method. */
   private static final Predicate<MethodSummary> FAILURE_HANDLER_LOGS = method ->
-      LOGS.test(method) && (method.name().matches(
-          "(?i)(on\\w*(Failure|Denied|BadCredentials|Failed)\\w*|commence|handle\\w*(Denied"
-              + "|Failure|Auth\\w*|Security|Forbidden|Unauthori[sz]ed)\\w*)")
-          || method.type().matches(".*(AccessDeniedHandler|AuthenticationEntryPoint"
-              + "|FailureHandler|AuthenticationEvent\\w*|SecurityEvent\\w*|AuthFailure\\w*).*"));
+      (FAILURE_HANDLER_NAME.matcher(method.name()).matches()
+          || FAILURE_HANDLER_TYPE.matcher(method.type()).matches())
+          && LOGS.test(method);
 
   private static final Pattern AUTH_EXCEPTION = Pattern.compile("(AccessDenied|BadCredentials"
       + "|\\w*Authentication\\w*|InsufficientAuthentication|Locked|CredentialsExpired"

@@ -1,8 +1,10 @@
 package io.github.bulwark.core.report;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import com.google.gson.stream.JsonWriter;
 import io.github.bulwark.core.engine.ScanResult;
 import io.github.bulwark.core.model.Confidence;
 import io.github.bulwark.core.model.Diagnostic;
@@ -64,8 +66,54 @@ public final class SarifReport implements ReportRenderer {
     JsonArray runs = new JsonArray();
     runs.add(run);
     log.add("runs", runs);
-    return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(log)
-        + "\n";
+    return pretty(log) + "\n";
+  }
+
+  /**
+   * The tree as indented JSON, written with Gson's streaming writer: building a {@code Gson}
+   * instance (dozens of type adapters) would cost more than the report in a build whose scan
+   * came from the cache.
+   */
+  private static String pretty(JsonElement tree) {
+    java.io.StringWriter text = new java.io.StringWriter();
+    try (JsonWriter json = new JsonWriter(text)) {
+      json.setIndent("  ");
+      json.setHtmlSafe(false);
+      write(json, tree);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e); // a StringWriter does not fail
+    }
+    return text.toString();
+  }
+
+  private static void write(JsonWriter json, JsonElement element) throws java.io.IOException {
+    if (element.isJsonObject()) {
+      json.beginObject();
+      for (Map.Entry<String, JsonElement> member : element.getAsJsonObject().entrySet()) {
+        if (!member.getValue().isJsonNull()) {
+          json.name(member.getKey());
+          write(json, member.getValue());
+        }
+      }
+      json.endObject();
+    } else if (element.isJsonArray()) {
+      json.beginArray();
+      for (JsonElement item : element.getAsJsonArray()) {
+        write(json, item);
+      }
+      json.endArray();
+    } else if (element.isJsonNull()) {
+      json.nullValue();
+    } else {
+      JsonPrimitive value = element.getAsJsonPrimitive();
+      if (value.isBoolean()) {
+        json.value(value.getAsBoolean());
+      } else if (value.isNumber()) {
+        json.value(value.getAsNumber());
+      } else {
+        json.value(value.getAsString());
+      }
+    }
   }
 
   private JsonObject tool(List<RuleDescriptor> rules) {

@@ -32,4 +32,14 @@ def userRepository = new File(basedir, 'data/src/main/java/com/acme/data/UserRep
 assert log.contains("${userRepository.absolutePath}:[18,54] CRITICAL [SqlInjection]")
 assert log.contains('Bulwark: 1 finding at or above high')
 assert log.contains('BUILD FAILURE')
+
+// 2 and 3 parsed nothing. The aggregate page took every file's results (findings, cross-file
+// facts, pending questions) from the modules' own caches that build 1 left in data/target and
+// web/target, and decided them across both modules; aggregate-check then found nothing changed
+// and reported the last result whole.
+def cacheLines = log.readLines().findAll { it.contains('Bulwark cache: ') }
+assert cacheLines.size() == 4 : cacheLines.join('\n')
+assert cacheLines[0].contains('0 reused, 1 analysed') && cacheLines[1].contains('0 reused, 1 analysed')
+assert cacheLines[2].contains('2 reused, 0 analysed') : cacheLines[2]
+assert cacheLines[3].contains('0 analysed') && cacheLines[3].contains('nothing changed') : cacheLines[3]
 return true

@@ -2,7 +2,6 @@ package io.github.bulwark.maven;
 
 import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 /**
@@ -14,12 +13,13 @@ import org.apache.maven.project.MavenProject;
     threadSafe = true)
 public class AggregateBaselineMojo extends BaselineMojo {
 
-  /** Every project of the build. */
-  @Parameter(defaultValue = "${reactorProjects}", readonly = true, required = true)
-  List<MavenProject> reactorProjects;
-
   @Override
   List<MavenProject> projectsToScan() {
     return List.copyOf(reactorProjects);
+  }
+
+  @Override
+  java.util.Map<java.nio.file.Path, java.nio.file.Path> moduleCaches() {
+    return ModuleCaches.of(reactorProjects, project);
   }
 }

@@ -126,6 +126,10 @@ public class CheckMojo extends AbstractMojo {
   @Parameter(property = "bulwark.useCache", defaultValue = "true")
   boolean useCache;
 
+  /** Every project of the build: a module of a multi-module build is scanned as a part. */
+  @Parameter(defaultValue = "${reactorProjects}", readonly = true, required = true)
+  List<MavenProject> reactorProjects;
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     Log log = getLog();
@@ -165,6 +169,14 @@ public class CheckMojo extends AbstractMojo {
    */
   List<MavenProject> projectsToScan() {
     return List.of(project);
+  }
+
+  /**
+   * The modules whose own caches this scan may take results from, by folder: none for a
+   * module's own check; every other reactor project for the aggregate goals.
+   */
+  java.util.Map<Path, Path> moduleCaches() {
+    return java.util.Map.of();
   }
 
   /** The baseline named by {@code baselineFile}, read and checked; empty without one. */
@@ -220,6 +232,10 @@ public class CheckMojo extends AbstractMojo {
         .formats(formats)
         .cache(useCache && cacheDirectory != null ? cacheDirectory.toPath() : null, log::warn)
         .configFile(configFile == null ? null : configFile.toPath())
+        // A module of a multi-module build asks the cross-file questions whether or not it reads
+        // input itself, so an aggregate scan can merge its cached results with the others'.
+        .partOfReactor(reactorProjects != null && reactorProjects.size() > 1)
+        .moduleCaches(moduleCaches())
         .build(engine.registry());
 
     ScanResult result;
@@ -231,6 +247,8 @@ public class CheckMojo extends AbstractMojo {
       throw new MojoExecutionException("Bulwark failed while scanning: " + e, e);
     }
 
+    plan.request().cache().flatMap(io.github.bulwark.core.cache.ResultCache::lastScan)
+        .ifPresent(stats -> log.info("Bulwark cache: " + stats.describe()));
     return Optional.of(new Scanned(plan, result));
   }
 

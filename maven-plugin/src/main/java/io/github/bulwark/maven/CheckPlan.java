@@ -164,6 +164,21 @@ final class CheckPlan {
       return this;
     }
 
+    /** True for a scan that is one module of a reactor: see ScanRequest.assumeUntrustedInput. */
+    Builder partOfReactor(boolean value) {
+      this.partOfReactor = value;
+      return this;
+    }
+
+    /** The modules' folders and their caches, whose results an aggregate scan merges. */
+    Builder moduleCaches(java.util.Map<Path, Path> value) {
+      this.moduleCaches = new java.util.LinkedHashMap<>(value);
+      return this;
+    }
+
+    private boolean partOfReactor;
+    private java.util.Map<Path, Path> moduleCaches = java.util.Map.of();
+
     /** Validates every parameter against {@code registry}; the first bad one is named. */
     CheckPlan build(RuleRegistry registry) throws MojoExecutionException {
       FailThreshold threshold;
@@ -220,8 +235,11 @@ final class CheckPlan {
       } catch (IllegalArgumentException e) {
         throw invalid("configFile", e);
       }
+      request.assumeUntrustedInput(partOfReactor);
       if (cacheDirectory != null) {
         request.cache(ResultCache.in(cacheDirectory, cacheWarnings));
+        moduleCaches.forEach((module, directory) ->
+            request.moduleCache(module, ResultCache.in(directory, cacheWarnings)));
       }
       ScanRequest built;
       try {

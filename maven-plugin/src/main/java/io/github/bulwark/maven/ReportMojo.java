@@ -157,6 +157,7 @@ public class ReportMojo extends AbstractMavenReport {
     check.configFile = configFile;
     check.cacheDirectory = cacheDirectory;
     check.useCache = useCache;
+    check.reactorProjects = reactorProjects;
     return check;
   }
 }

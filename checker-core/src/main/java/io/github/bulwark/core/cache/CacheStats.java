@@ -18,7 +18,7 @@ public record CacheStats(int reused, int analysed, int stored, String discarded,
   public String describe() {
     String text = reused + " reused, " + analysed + " analysed (" + stored + " stored"
         + (analysed > stored ? ", " + (analysed - stored) + " not kept (unreadable or cut off)"
-            : "") + "); " + hashed + " files read to hash"
+            : "") + "); " + hashed + (hashed == 1 ? " file" : " files") + " read to hash"
         + (whole ? "; nothing changed, last result reported" : "");
     return discarded.isEmpty() ? text : text + "; previous cache discarded: " + discarded;
   }

@@ -43,4 +43,34 @@ public record CachedFile(
       throw new IllegalArgumentException("negative line count " + lines);
     }
   }
+
+  /**
+   * These results with every file name prefixed by {@code prefix} (a module's folder relative
+   * to the reactor root, ending in {@code /}): a module's cached results as the reactor's
+   * aggregate scan names them.
+   */
+  public CachedFile rebased(String prefix) {
+    if (prefix.isEmpty()) {
+      return this;
+    }
+    return new CachedFile(
+        findings.stream().map(f -> f.inFile(prefix + f.file())).toList(),
+        diagnostics.stream().map(d -> new Diagnostic(d.kind(), prefix + d.file(), d.line(),
+            d.column(), d.message())).toList(),
+        analysed, lines,
+        methods.stream().map(m -> rebased(m, prefix)).toList(),
+        properties,
+        taintedCalls.stream().map(c -> new TaintedCall(prefix + c.file(), c.line(), c.callee(),
+            c.arity(), c.argument(), c.receiverType(), c.taint())).toList(),
+        deferred.stream().map(d -> new DeferredFinding(
+            d.template().inFile(prefix + d.template().file()),
+            new io.github.bulwark.core.project.ProjectQuestion(d.question().facts(),
+                d.question().methods().stream().map(m -> rebased(m, prefix)).toList())))
+            .toList());
+  }
+
+  private static MethodSummary rebased(MethodSummary m, String prefix) {
+    return new MethodSummary(prefix + m.file(), m.type(), m.name(), m.arity(), m.calls(),
+        m.calledNames(), m.annotations(), m.literals(), m.supertypes(), m.parameterFlows());
+  }
 }

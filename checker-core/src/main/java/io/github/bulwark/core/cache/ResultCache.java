@@ -249,6 +249,16 @@ public final class ResultCache {
       return Optional.of(entry.results());
     }
 
+    /**
+     * Takes results found elsewhere (a module's own cache) for a file this scan's lookup
+     * missed: kept for the next scan and counted as reused, not analysed.
+     */
+    public void adopt(String path, String sha256, CachedFile results) {
+      next.put(path, new CacheFormat.Entry(path, sha256, results));
+      analysed.decrementAndGet();
+      reused.incrementAndGet();
+    }
+
     /** Keeps a file's fresh results for the next scan. */
     public void store(String path, String sha256, CachedFile results) {
       next.put(path, new CacheFormat.Entry(path, sha256, results));
@@ -336,55 +346,105 @@ public final class ResultCache {
     /** Shards that could not be read: rewritten at the end of the scan. */
     private final java.util.Set<Integer> damaged = ConcurrentHashMap.newKeySet();
 
-    /** Every shard's entries, read in parallel; a damaged shard is dropped with a warning. */
     private Map<String, CacheFormat.Entry> load() {
-      Map<String, CacheFormat.Entry> entries = new ConcurrentHashMap<>();
-      Map<Integer, String> problems = new java.util.TreeMap<>();
-      java.util.stream.IntStream.range(0, SHARDS).parallel().forEach(i -> {
-        Optional<String> problem = loadShard(i, entries);
-        problem.ifPresent(why -> {
+      Shards shards = loadShards(key);
+      damaged.addAll(shards.problems().keySet());
+      shards.firstProblem().ifPresent(why -> discarded = why);
+      return shards.entries();
+    }
+  }
+
+  /** A key's per-file results as read, and the shards that could not be read, with why. */
+  private record Shards(Map<String, CacheFormat.Entry> entries, Map<Integer, String> problems) {
+    Optional<String> firstProblem() {
+      return problems.values().stream().findFirst();
+    }
+  }
+
+  /**
+   * Every shard of {@code key}'s per-file results, read in parallel; a damaged shard is dropped
+   * with one warning for all of them.
+   */
+  private Shards loadShards(ScanKey key) {
+    Map<String, CacheFormat.Entry> entries = new ConcurrentHashMap<>();
+    Map<Integer, String> problems = new java.util.TreeMap<>();
+    java.util.stream.IntStream.range(0, SHARDS).parallel().forEach(i ->
+        loadShard(key, i, entries).ifPresent(why -> {
           synchronized (problems) {
             problems.put(i, why);
           }
-          damaged.add(i);
-        });
-      });
-      if (!problems.isEmpty()) {
-        Map.Entry<Integer, String> first = problems.entrySet().iterator().next();
-        discarded = first.getValue();
-        warnings.accept("bulwark: discarding " + problems.size() + " of " + SHARDS
-            + " result cache files in " + directory + " (" + shardFor(key, first.getKey())
-                .getFileName() + ": " + first.getValue() + "); their files are analysed again "
-            + "and the cache rebuilt");
+        }));
+    if (!problems.isEmpty()) {
+      Map.Entry<Integer, String> first = problems.entrySet().iterator().next();
+      warnings.accept("bulwark: discarding " + problems.size() + " of " + SHARDS
+          + " result cache files in " + directory + " (" + shardFor(key, first.getKey())
+              .getFileName() + ": " + first.getValue() + "); their files are analysed again "
+          + "and the cache rebuilt");
+    }
+    return new Shards(entries, problems);
+  }
+
+  private Optional<String> loadShard(ScanKey key, int shard,
+      Map<String, CacheFormat.Entry> into) {
+    Path file = shardFor(key, shard);
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty(); // a first scan, the first with these rules, or an empty shard
+    }
+    try (JsonReader json = reader(file)) {
+      CacheFormat.Header header = CacheFormat.readHeader(json);
+      if (!header.key().equals(key.digest()) || !header.version().equals(key.version())) {
+        return Optional.of("written by Bulwark " + header.version()
+            + " for another rule set or configuration");
       }
-      return entries;
+      Map<String, CacheFormat.Entry> read = CacheFormat.readEntries(json);
+      for (String path : read.keySet()) {
+        if (shardOf(path) != shard) {
+          return Optional.of("holds " + path + ", which belongs to another shard");
+        }
+      }
+      into.putAll(read);
+      return Optional.empty();
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException | CacheFormat.CacheFormatException | RuntimeException e) {
+      // Gson reports malformed JSON as IOException or IllegalStateException.
+      return Optional.of("unreadable (" + e.getMessage() + ")");
+    }
+  }
+
+  /**
+   * Read-only access to the per-file results another scan kept here under {@code key}: an
+   * aggregate scan of a reactor takes each module's results from the module's own cache instead
+   * of parsing its files again. Loaded on the first lookup; safe from any thread.
+   */
+  public Lookup reader(ScanKey key) {
+    return new Lookup(key);
+  }
+
+  /** See {@link #reader}. */
+  public final class Lookup {
+    private final ScanKey key;
+    private volatile Map<String, CacheFormat.Entry> entries;
+
+    private Lookup(ScanKey key) {
+      this.key = key;
     }
 
-    private Optional<String> loadShard(int shard, Map<String, CacheFormat.Entry> into) {
-      Path file = shardFor(key, shard);
-      if (!Files.isRegularFile(file)) {
-        return Optional.empty(); // a first scan, the first with these rules, or an empty shard
-      }
-      try (JsonReader json = reader(file)) {
-        CacheFormat.Header header = CacheFormat.readHeader(json);
-        if (!header.key().equals(key.digest()) || !header.version().equals(key.version())) {
-          return Optional.of("written by Bulwark " + header.version()
-              + " for another rule set or configuration");
-        }
-        Map<String, CacheFormat.Entry> read = CacheFormat.readEntries(json);
-        for (String path : read.keySet()) {
-          if (shardOf(path) != shard) {
-            return Optional.of("holds " + path + ", which belongs to another shard");
+    /** The results kept for this path (relative to the other scan's base) and content. */
+    public Optional<CachedFile> find(String path, String sha256) {
+      Map<String, CacheFormat.Entry> loaded = entries;
+      if (loaded == null) {
+        synchronized (this) {
+          loaded = entries;
+          if (loaded == null) {
+            loaded = loadShards(key).entries();
+            entries = loaded;
           }
         }
-        into.putAll(read);
-        return Optional.empty();
-      } catch (NoSuchFileException e) {
-        return Optional.empty();
-      } catch (IOException | CacheFormat.CacheFormatException | RuntimeException e) {
-        // Gson reports malformed JSON as IOException or IllegalStateException.
-        return Optional.of("unreadable (" + e.getMessage() + ")");
       }
+      CacheFormat.Entry entry = loaded.get(path);
+      return entry != null && entry.sha256().equals(sha256) ? Optional.of(entry.results())
+          : Optional.empty();
     }
   }
 

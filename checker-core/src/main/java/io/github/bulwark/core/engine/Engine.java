@@ -96,18 +96,21 @@ public final class Engine {
     // the first file that may read untrusted input.
     SourceStates states = request.cache().map(c -> c.sourceStates(files, BulwarkVersion.get(),
         config.canonical(), request.maxFileBytes(), mayHaveSources)).orElse(null);
-    boolean projectHasSources = states != null ? states.anySources()
-        : anyTaintSource(files, mayHaveSources);
+    boolean projectHasSources = request.assumeUntrustedInput()
+        || (states != null ? states.anySources() : anyTaintSource(files, mayHaveSources));
     dispatcher.projectHasSources(projectHasSources);
     FileAnalyzer analyzer = new FileAnalyzer(dispatcher, new SourceReader(request.encoding()),
         request.maxFileBytes());
 
-    ResultCache.Session cache = states == null ? null : request.cache().get().open(
-        ScanKey.of(BulwarkVersion.get(), enabled, Map.of("encoding", request.encoding().name(),
-            "maxFileBytes", Long.toString(request.maxFileBytes()),
-            "config", config.canonical(),
-            // Cross-file questions are asked only in a project that reads untrusted input.
-            "projectHasSources", Boolean.toString(projectHasSources))), states);
+    ScanKey key = ScanKey.of(BulwarkVersion.get(), enabled, Map.of(
+        "encoding", request.encoding().name(),
+        "maxFileBytes", Long.toString(request.maxFileBytes()),
+        "config", config.canonical(),
+        // Cross-file questions are asked only in a project that reads untrusted input.
+        "projectHasSources", Boolean.toString(projectHasSources)));
+    ResultCache.Session cache = states == null ? null : request.cache().get().open(key, states);
+    ModuleResults modules = states == null ? null
+        : new ModuleResults(request.moduleCaches(), key);
     Optional<Snapshot> unchanged = cache == null ? Optional.empty() : cache.snapshot();
     if (unchanged.isPresent()) {
       cache.finish(unchanged.get());
@@ -137,7 +140,7 @@ public final class Engine {
         int index = i;
         outcomes.add(pool.submit(() -> {
           startedAt.set(index, System.nanoTime());
-          return analyse(analyzer, file, state, parsers::get, cache);
+          return analyse(analyzer, file, state, parsers::get, cache, modules);
         }));
       }
       for (int i = 0; i < files.size(); i++) {
@@ -254,11 +257,16 @@ public final class Engine {
    * only a file that could not be read is analysed again next time.
    */
   private static FileAnalyzer.FileOutcome analyse(FileAnalyzer analyzer, SourceFile file,
-      FileState state, Supplier<JavaParser> parser, ResultCache.Session cache) {
+      FileState state, Supplier<JavaParser> parser, ResultCache.Session cache,
+      ModuleResults modules) {
     if (cache == null || state == null || !state.hashed()) {
       return analyzer.analyse(file, parser.get());
     }
     Optional<CachedFile> hit = cache.lookup(file.relativePath(), state.sha256());
+    if (hit.isEmpty()) {
+      hit = modules.find(file, state.sha256());
+      hit.ifPresent(adopted -> cache.adopt(file.relativePath(), state.sha256(), adopted));
+    }
     if (hit.isPresent()) {
       CachedFile cached = hit.get();
       return new FileAnalyzer.FileOutcome(cached.findings(), cached.diagnostics(),

@@ -40,6 +40,8 @@ public final class ScanRequest {
   private final io.github.bulwark.core.config.BulwarkConfig config;
   private final long maxFileMillis;
   private final ResultCache cache;
+  private final boolean assumeUntrustedInput;
+  private final List<ModuleCache> moduleCaches;
 
   private ScanRequest(Builder builder) {
     this.roots = List.copyOf(builder.roots);
@@ -54,6 +56,8 @@ public final class ScanRequest {
     this.config = builder.config;
     this.maxFileMillis = builder.maxFileMillis;
     this.cache = builder.cache;
+    this.assumeUntrustedInput = builder.assumeUntrustedInput;
+    this.moduleCaches = List.copyOf(builder.moduleCaches);
   }
 
   private ScanRequest(ScanRequest request, ResultCache cache) {
@@ -69,6 +73,8 @@ public final class ScanRequest {
     this.config = request.config;
     this.maxFileMillis = request.maxFileMillis;
     this.cache = cache;
+    this.assumeUntrustedInput = request.assumeUntrustedInput;
+    this.moduleCaches = request.moduleCaches;
   }
 
   public static Builder builder() {
@@ -150,6 +156,20 @@ public final class ScanRequest {
     return Optional.ofNullable(cache);
   }
 
+  /**
+   * True when the scan is one part of a larger project (a module of a reactor): it then asks
+   * the cross-file questions a project that reads untrusted input needs, even if its own files
+   * read none, so its cached results can be merged with the other parts'.
+   */
+  public boolean assumeUntrustedInput() {
+    return assumeUntrustedInput;
+  }
+
+  /** Caches of parts of the scanned tree (modules), whose results are taken as they are. */
+  public List<ModuleCache> moduleCaches() {
+    return moduleCaches;
+  }
+
   /** This request with another result cache ({@code null}: none). */
   public ScanRequest withCache(ResultCache other) {
     return new ScanRequest(this, other);
@@ -170,8 +190,27 @@ public final class ScanRequest {
         io.github.bulwark.core.config.BulwarkConfig.EMPTY;
     private long maxFileMillis = DEFAULT_MAX_FILE_MILLIS;
     private ResultCache cache;
+    private boolean assumeUntrustedInput;
+    private final List<ModuleCache> moduleCaches = new ArrayList<>();
 
     private Builder() {}
+
+    /** See {@link ScanRequest#assumeUntrustedInput()}. */
+    public Builder assumeUntrustedInput(boolean value) {
+      this.assumeUntrustedInput = value;
+      return this;
+    }
+
+    /**
+     * Takes the results of files under {@code moduleBase} from the cache a scan of that module
+     * (with the same rules, configuration and {@link #assumeUntrustedInput}) left in
+     * {@code moduleCache}, when their content is unchanged: the reactor's aggregate scan merges
+     * the modules' results without parsing their files again.
+     */
+    public Builder moduleCache(Path moduleBase, ResultCache moduleCache) {
+      moduleCaches.add(new ModuleCache(moduleBase.toAbsolutePath().normalize(), moduleCache));
+      return this;
+    }
 
     public Builder root(Path root) {
       roots.add(Objects.requireNonNull(root, "root"));

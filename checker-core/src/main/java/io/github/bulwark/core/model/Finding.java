@@ -78,6 +78,12 @@ public record Finding(
         suppression);
   }
 
+  /** This finding reported for another file name (a module's result seen from its reactor). */
+  public Finding inFile(String name) {
+    return new Finding(ruleId, severity, confidence, name, range, message, fix, fingerprint, flow,
+        suppression);
+  }
+
   public int line() {
     return range.startLine();
   }

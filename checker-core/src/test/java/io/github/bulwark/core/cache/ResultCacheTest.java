@@ -8,6 +8,7 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import io.github.bulwark.core.analysis.FileContext;
 import io.github.bulwark.core.engine.BulwarkVersion;
 import io.github.bulwark.core.engine.Engine;
+import io.github.bulwark.core.engine.ScanRequest;
 import io.github.bulwark.core.engine.ScanResult;
 import io.github.bulwark.core.model.Family;
 import io.github.bulwark.core.model.OwaspCategory;
@@ -257,6 +258,60 @@ class ResultCacheTest {
       assertEquals(1, warnings.size(), () -> prefix + ": " + warnings);
       assertEquals(5, cache.lastScan().orElseThrow().reused(), prefix);
     }
+  }
+
+  @Test
+  void anAggregateScanMergesTheModulesCachedResultsWithoutParsing() throws IOException {
+    // A reactor of two modules, each scanned on its own (in parallel, or on other machines),
+    // then once at the root: the root takes each file's results from its module's cache.
+    tree().write("a/src/p/A.java", """
+        package p;
+        class A {
+          void m() { danger("a"); later(); }
+          void n() {}
+        }
+        """);
+    tree().write("b/src/q/B.java", """
+        package q;
+        class B {
+          void m() { risky(); }
+        }
+        """);
+    ageAllFiles(dir);
+    for (String module : List.of("a", "b")) {
+      new Engine(rules()).scan(ScanRequest.builder().root(dir.resolve(module + "/src"))
+          .baseDirectory(dir.resolve(module)).assumeUntrustedInput(true)
+          .cache(moduleCache(module)).build());
+    }
+    ResultCache root = cache();
+    ScanResult merged = new Engine(rules()).scan(aggregate().cache(root).build());
+    assertEquals(new CacheStats(2, 0, 0, "", 2, false), root.lastScan().orElseThrow(),
+        "both files from the modules' caches, none parsed");
+    ScanResult uncached = new Engine(rules()).scan(aggregate().build());
+    assertEquals(uncached.findings(), merged.findings());
+    assertEquals(uncached.diagnostics(), merged.diagnostics());
+    assertEquals(List.of("later() in a project of 3 methods"), laterMessages(merged),
+        "the deferred finding of module a is decided against both modules' methods");
+    assertTrue(merged.findings().stream().anyMatch(f -> f.file().equals("b/src/q/B.java")),
+        "file names are the aggregate's");
+
+    // A module whose cache is stale (edited since its scan): that file alone is parsed.
+    Files.writeString(dir.resolve("b/src/q/B.java"), "package q; class B { void m() {} }\n");
+    ResultCache again = cache();
+    new Engine(rules()).scan(aggregate().cache(again).build());
+    assertEquals(1, again.lastScan().orElseThrow().analysed());
+    assertEquals(List.of(), warnings);
+  }
+
+  private ScanRequest.Builder aggregate() {
+    return ScanRequest.builder().root(dir.resolve("a/src")).root(dir.resolve("b/src"))
+        .baseDirectory(dir).assumeUntrustedInput(true)
+        .moduleCache(dir.resolve("a"), moduleCache("a"))
+        .moduleCache(dir.resolve("b"), moduleCache("b"));
+  }
+
+  private ResultCache moduleCache(String module) {
+    return ResultCache.in(dir.resolve(module + "/target/bulwark/cache"), warnings::add);
   }
 
   /** Sets every file's modification time to an hour ago: older than any racy window. */

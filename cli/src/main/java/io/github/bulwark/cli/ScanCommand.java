@@ -5,6 +5,7 @@ import io.github.bulwark.core.baseline.BaselineException;
 import io.github.bulwark.core.baseline.ScanPolicy;
 import io.github.bulwark.core.cache.CacheLocations;
 import io.github.bulwark.core.cache.ResultCache;
+import io.github.bulwark.core.engine.ModuleCache;
 import io.github.bulwark.core.engine.BulwarkVersion;
 import io.github.bulwark.core.engine.Engine;
 import io.github.bulwark.core.engine.FailThreshold;
@@ -19,6 +20,7 @@ import io.github.bulwark.core.report.ReportWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -61,6 +63,19 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--no-cache",
       description = "Analyse every file; read and write no result cache.")
   boolean noCache;
+
+  @Option(names = "--part",
+      description = "This scan is one part (a module, a shard) of a larger project whose parts "
+          + "are merged later with --merge: ask the cross-file questions as if the project "
+          + "read untrusted input, so the part's cached results can be merged.")
+  boolean part;
+
+  @Option(names = "--merge", paramLabel = "DIR[=CACHE]",
+      description = "Take the results of files under DIR from the result cache a --part scan "
+          + "of DIR left (default: DIR's default cache), when the files are unchanged, instead "
+          + "of parsing them again; pending cross-file questions are decided against everything "
+          + "scanned. Repeatable; use with --part.")
+  List<String> merge = new java.util.ArrayList<>();
 
   @Option(names = "--cache-stats", hidden = true,
       description = "Print how the result cache was used to standard error (benchmarks).")
@@ -130,14 +145,30 @@ final class ScanCommand implements Callable<Integer> {
     return verdict.fails() ? BulwarkCli.EXIT_FINDINGS : BulwarkCli.EXIT_CLEAN;
   }
 
-  /** The request with the result cache the options ask for (on by default). */
+  /** The request with the result cache the options ask for (on by default) and its parts. */
   private ScanRequest withCache(ScanRequest request) {
+    PrintWriter err = spec.commandLine().getErr();
+    List<ModuleCache> modules = new java.util.ArrayList<>();
+    for (String spec : merge) {
+      int equals = spec.indexOf('=');
+      Path module = Path.of(equals < 0 ? spec : spec.substring(0, equals)).toAbsolutePath();
+      if (!java.nio.file.Files.isDirectory(module)) {
+        throw new IllegalArgumentException("--merge " + spec + ": " + module
+            + " is not a directory");
+      }
+      Path moduleCache = equals < 0 ? CacheLocations.defaultFor(module)
+          : Path.of(spec.substring(equals + 1));
+      modules.add(new ModuleCache(module, ResultCache.in(moduleCache, err::println)));
+    }
+    if (!modules.isEmpty() && noCache) {
+      throw new IllegalArgumentException("--merge reads result caches: not with --no-cache");
+    }
+    request = request.withParts(part, modules);
     if (noCache) {
       return request;
     }
     Path directory = cacheDir != null ? cacheDir
         : CacheLocations.defaultFor(request.baseDirectory());
-    PrintWriter err = spec.commandLine().getErr();
     return request.withCache(ResultCache.in(directory, err::println));
   }
 

@@ -12,6 +12,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -231,6 +232,48 @@ class BulwarkCliTest {
     assertTrue(dirty.out().contains("Baseline: 1 new, 1 baselined, 1 fixed"), dirty.out());
     assertTrue(dirty.out().contains("  fixed: src/main/java/com/acme/Client.java:9: "
         + "[SwallowedException]"), dirty.out());
+  }
+
+  @Test
+  void partsScannedApartAreMergedFromTheirCachesWithoutParsing() throws IOException {
+    // Two modules, as two CI jobs would scan them, then one merge job over the whole tree.
+    Path web = dir.resolve("shop/web");
+    Path data = dir.resolve("shop/data");
+    Files.createDirectories(web.resolve("src/com/shop/web"));
+    Files.createDirectories(data.resolve("src/com/shop/data"));
+    Files.writeString(web.resolve("src/com/shop/web/Orders.java"), String.join("\n",
+        "package com.shop.web;",
+        "class Orders {",
+        "  com.shop.data.OrderStore store;",
+        "  void show(javax.servlet.http.HttpServletRequest request) {",
+        "    store.find(request.getParameter(\"id\"));",
+        "  }",
+        "}", ""));
+    Files.writeString(data.resolve("src/com/shop/data/OrderStore.java"), String.join("\n",
+        "package com.shop.data;",
+        "public class OrderStore {",
+        "  java.sql.Connection connection;",
+        "  public void find(String id) throws java.sql.SQLException {",
+        "    connection.createStatement().executeQuery(\"select * from orders where id = \" + id);",
+        "  }",
+        "}", ""));
+    for (Path module : List.of(web, data)) {
+      Run alone = run("scan", module.toString(), "--part", "--cache-dir",
+          module.resolve("cache").toString(), "--cache-stats");
+      assertTrue(alone.out().contains("Bulwark: 0 findings"), "one part alone sees half the path: "
+          + alone.out());
+    }
+    Path shop = dir.resolve("shop");
+    Run merged = run("scan", shop.toString(), "--part", "--exclude", "**/cache/**",
+        "--merge", web + "=" + web.resolve("cache"), "--merge", data + "=" + data.resolve("cache"),
+        "--cache-dir", dir.resolve("merged-cache").toString(), "--cache-stats");
+    assertTrue(merged.err().contains("cache: 2 reused, 0 analysed"), merged.err());
+    assertTrue(merged.out().contains("data/src/com/shop/data/OrderStore.java:5:"), merged.out());
+    assertTrue(merged.out().contains("[SqlInjection]"), merged.out());
+    assertTrue(merged.out().contains("web/src/com/shop/web/Orders.java"), "the path's origin: "
+        + merged.out());
+    Run misuse = run("scan", shop.toString(), "--merge", web.toString(), "--no-cache");
+    assertEquals(2, misuse.exit(), misuse.err());
   }
 
   @Test

@@ -60,7 +60,8 @@ public final class ScanRequest {
     this.moduleCaches = List.copyOf(builder.moduleCaches);
   }
 
-  private ScanRequest(ScanRequest request, ResultCache cache) {
+  private ScanRequest(ScanRequest request, ResultCache cache, boolean assumeUntrustedInput,
+      List<ModuleCache> moduleCaches) {
     this.roots = request.roots;
     this.baseDirectory = request.baseDirectory;
     this.includes = request.includes;
@@ -73,8 +74,8 @@ public final class ScanRequest {
     this.config = request.config;
     this.maxFileMillis = request.maxFileMillis;
     this.cache = cache;
-    this.assumeUntrustedInput = request.assumeUntrustedInput;
-    this.moduleCaches = request.moduleCaches;
+    this.assumeUntrustedInput = assumeUntrustedInput;
+    this.moduleCaches = List.copyOf(moduleCaches);
   }
 
   public static Builder builder() {
@@ -172,7 +173,15 @@ public final class ScanRequest {
 
   /** This request with another result cache ({@code null}: none). */
   public ScanRequest withCache(ResultCache other) {
-    return new ScanRequest(this, other);
+    return new ScanRequest(this, other, assumeUntrustedInput, moduleCaches);
+  }
+
+  /**
+   * This request as one part of a larger project ({@code part}: see
+   * {@link #assumeUntrustedInput()}) and merging the cached results of {@code modules}.
+   */
+  public ScanRequest withParts(boolean part, List<ModuleCache> modules) {
+    return new ScanRequest(this, cache, part, modules);
   }
 
   /** Builds a {@link ScanRequest}; rejects each bad value as it is set. */

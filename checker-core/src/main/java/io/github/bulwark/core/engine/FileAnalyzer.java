@@ -121,7 +121,7 @@ final class FileAnalyzer {
     SourceText source = reader.decode(bytes);
     source.warning().ifPresent(warning ->
         diagnostics.add(new Diagnostic(Diagnostic.Kind.ENCODING_WARNING, name, 0, 0, warning)));
-    String[] lines = source.text().split("\r\n|\r|\n", -1);
+    String[] lines = io.github.bulwark.core.source.Lines.of(source.text());
     long lineCount = lineCount(source.text(), lines);
 
     CompilationUnit unit;

@@ -45,7 +45,7 @@ final class TextFileAnalysis {
     SourceText source = reader.decode(bytes);
     source.warning().ifPresent(warning ->
         diagnostics.add(new Diagnostic(Diagnostic.Kind.ENCODING_WARNING, name, 0, 0, warning)));
-    List<String> lines = Arrays.asList(source.text().split("\r\n|\r|\n", -1));
+    List<String> lines = Arrays.asList(io.github.bulwark.core.source.Lines.of(source.text()));
     TextFile text = new TextFile(name, lines, dispatcher.config());
     List<Finding> findings = new ArrayList<>();
     Map<String, Integer> occurrences = new HashMap<>();

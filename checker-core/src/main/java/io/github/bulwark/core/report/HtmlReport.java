@@ -498,7 +498,7 @@ public final class HtmlReport implements ReportRenderer {
           return Optional.empty();
         }
         String text = new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
-        return Optional.of(List.of(text.split("\r\n|\r|\n", -1)));
+        return Optional.of(List.of(io.github.bulwark.core.source.Lines.of(text)));
       } catch (IOException | RuntimeException e) {
         problems.put(file, "cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
         return Optional.empty();

@@ -21,6 +21,10 @@ import org.apache.maven.reporting.MavenReportException;
  * severity and by rule, every finding (file:line, severity, rule linked to its page, message,
  * fix) and the scan's diagnostics. Scans exactly as {@code check} does, with the same
  * parameters (it runs {@code check}'s scan); never fails the build on findings.
+ *
+ * <p>In bulwark-maven-report-plugin, apart from {@code check}: Maven builds a plugin's class realm
+ * whenever one of its goals runs, and this page's Doxia would otherwise be loaded by every
+ * {@code mvn verify}. It sits in {@code check}'s package to configure a {@link CheckMojo}.
  */
 @Mojo(name = "report", defaultPhase = LifecyclePhase.SITE, threadSafe = true)
 public class ReportMojo extends AbstractMavenReport {

@@ -44,6 +44,14 @@ public final class TaintAnalysis {
           + "@(RequestParam|PathVariable|RequestHeader|CookieValue|RequestBody|ModelAttribute|"
           + "RequestPart|MatrixVariable|QueryParam|PathParam|FormParam|HeaderParam|CookieParam|"
           + "MatrixParam|BeanParam|FormDataParam|POST|PUT|PATCH)\\b");
+  /**
+   * Every match of {@link #MAY_HAVE_SOURCES} contains one of these: a text with none of them
+   * (most files) is ruled out by a few literal searches, without running the alternation at
+   * every position.
+   */
+  private static final String[] SOURCE_HINTS = {"Request", "HttpExchange", "MultipartFile",
+      "getParameter(", "getQueryString(", "getHeader(", "getCookies(", "Param", "@P", "@Cookie",
+      "@ModelAttribute", "@Matrix"};
 
   private final FileContext file;
   private final boolean active;
@@ -64,6 +72,15 @@ public final class TaintAnalysis {
     return MAY_HAVE_SOURCES.matcher(sourceText).find()
         || config.taintSources().stream().anyMatch(source ->
             sourceText.contains(source.substring(source.indexOf('#') + 1)));
+  }
+
+  private static boolean hasSourceHint(String sourceText) {
+    for (String hint : SOURCE_HINTS) {
+      if (sourceText.contains(hint)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -198,9 +215,8 @@ public final class TaintAnalysis {
   }
 
   private boolean ownTargetExists(MethodCallExpr call) {
-    return file.unit().findAll(MethodDeclaration.class).stream()
-        .anyMatch(m -> m.getNameAsString().equals(call.getNameAsString())
-            && m.getParameters().size() == call.getArguments().size());
+    return methodsNamed(call.getNameAsString()).stream()
+        .anyMatch(m -> m.getParameters().size() == call.getArguments().size());
   }
 
   /** The abstract value recorded for an expression when its method was interpreted. */
@@ -301,6 +317,9 @@ public final class TaintAnalysis {
 
   private final Map<Node, List<Expression>> callSiteCache = new IdentityHashMap<>();
   private Map<String, List<MethodCallExpr>> callsByName;
+  private Map<String, List<ObjectCreationExpr>> creationsByType;
+  private Map<String, List<MethodDeclaration>> methodsByName;
+  private Set<String> typesDeclaredHere;
 
   /** Calls in this file to a method or constructor, by name and argument count. */
   private List<Expression> callSites(CallableDeclaration<?> callable) {
@@ -324,9 +343,16 @@ public final class TaintAnalysis {
         }
       }
     } else if (callable instanceof ConstructorDeclaration ctor) {
-      for (ObjectCreationExpr creation : file.unit().findAll(ObjectCreationExpr.class)) {
-        if (creation.getType().getNameAsString().equals(ctor.getNameAsString())
-            && creation.getArguments().size() == arity) {
+      if (creationsByType == null) {
+        creationsByType = new HashMap<>();
+        for (ObjectCreationExpr creation : file.unit().findAll(ObjectCreationExpr.class)) {
+          creationsByType.computeIfAbsent(creation.getType().getNameAsString(),
+              k -> new ArrayList<>()).add(creation);
+        }
+      }
+      for (ObjectCreationExpr creation
+          : creationsByType.getOrDefault(ctor.getNameAsString(), List.of())) {
+        if (creation.getArguments().size() == arity) {
           sites.add(creation);
         }
       }
@@ -357,8 +383,25 @@ public final class TaintAnalysis {
   }
 
   private boolean declaredHere(String simpleName) {
-    return file.unit().findAll(TypeDeclaration.class).stream()
-        .anyMatch(t -> t.getNameAsString().equals(simpleName));
+    if (typesDeclaredHere == null) {
+      typesDeclaredHere = new HashSet<>();
+      for (TypeDeclaration<?> type : file.unit().findAll(TypeDeclaration.class)) {
+        typesDeclaredHere.add(type.getNameAsString());
+      }
+    }
+    return typesDeclaredHere.contains(simpleName);
+  }
+
+  /** The file's method declarations with a name, in source order (indexed once per file). */
+  private List<MethodDeclaration> methodsNamed(String name) {
+    if (methodsByName == null) {
+      methodsByName = new HashMap<>();
+      for (MethodDeclaration method : file.unit().findAll(MethodDeclaration.class)) {
+        methodsByName.computeIfAbsent(method.getNameAsString(), k -> new ArrayList<>())
+            .add(method);
+      }
+    }
+    return methodsByName.getOrDefault(name, List.of());
   }
 
   /** The result of a call to one of this file's methods, from its summary. */
@@ -367,9 +410,8 @@ public final class TaintAnalysis {
       return Optional.empty();
     }
     List<MethodDeclaration> targets = new ArrayList<>();
-    for (MethodDeclaration method : file.unit().findAll(MethodDeclaration.class)) {
-      if (method.getNameAsString().equals(call.getNameAsString())
-          && method.getParameters().size() == args.size() && method.getBody().isPresent()) {
+    for (MethodDeclaration method : methodsNamed(call.getNameAsString())) {
+      if (method.getParameters().size() == args.size() && method.getBody().isPresent()) {
         targets.add(method);
       }
     }

@@ -69,7 +69,7 @@ public final class TaintAnalysis {
   /** True when a file's text shows a source of untrusted data (a cheap textual test). */
   public static boolean mayHaveSources(String sourceText,
       io.github.bulwark.core.config.BulwarkConfig config) {
-    return MAY_HAVE_SOURCES.matcher(sourceText).find()
+    return hasSourceHint(sourceText) && MAY_HAVE_SOURCES.matcher(sourceText).find()
         || config.taintSources().stream().anyMatch(source ->
             sourceText.contains(source.substring(source.indexOf('#') + 1)));
   }

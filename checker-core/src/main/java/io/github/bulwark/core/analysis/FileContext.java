@@ -14,10 +14,17 @@ import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.type.Type;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.MethodCallExpr;
 import io.github.bulwark.core.source.SourceFile;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What the engine knows about one file, built lazily and shared by every rule that visits it:
@@ -36,6 +43,8 @@ public final class FileContext {
   private final io.github.bulwark.core.config.BulwarkConfig config;
   private final boolean projectHasSources;
   private io.github.bulwark.core.taint.TaintAnalysis taint;
+  /** Nodes of one kind by name, each index built by one walk of the file on first use. */
+  private final Map<Class<?>, Map<String, List<Node>>> byName = new HashMap<>();
 
   public FileContext(SourceFile file, CompilationUnit unit) {
     this(file, unit, null);
@@ -205,6 +214,59 @@ public final class FileContext {
     String name = path.substring(path.lastIndexOf('/') + 1);
     return name.endsWith("Test.java") || name.endsWith("Tests.java") || name.endsWith("IT.java")
         || name.endsWith("TestCase.java");
+  }
+
+  /**
+   * The file's type declarations (classes, interfaces, enums, records, annotation types, nested
+   * and local ones) with this simple name, in source order.
+   */
+  public List<TypeDeclaration<?>> typesNamed(String simpleName) {
+    @SuppressWarnings("unchecked")
+    List<TypeDeclaration<?>> types = (List<TypeDeclaration<?>>) (List<?>) named(
+        TypeDeclaration.class, TypeDeclaration::getNameAsString, simpleName);
+    return types;
+  }
+
+  /** The file's method declarations with this name, in source order. */
+  public List<MethodDeclaration> methodsNamed(String name) {
+    return named(MethodDeclaration.class, MethodDeclaration::getNameAsString, name);
+  }
+
+  /** The file's calls of methods with this name, in source order. */
+  public List<MethodCallExpr> callsNamed(String name) {
+    return named(MethodCallExpr.class, MethodCallExpr::getNameAsString, name);
+  }
+
+  /** The file's {@code new T(...)} expressions whose type's simple name is this, in source order. */
+  public List<ObjectCreationExpr> creationsOf(String simpleName) {
+    return named(ObjectCreationExpr.class, c -> c.getType().getNameAsString(), simpleName);
+  }
+
+  /** The file's simple names ({@link NameExpr}) spelled {@code name}, in source order. */
+  public List<NameExpr> namesSpelled(String name) {
+    return named(NameExpr.class, NameExpr::getNameAsString, name);
+  }
+
+  /** The file's field accesses ({@code x.name}) of this name, in source order. */
+  public List<FieldAccessExpr> fieldAccessesNamed(String name) {
+    return named(FieldAccessExpr.class, FieldAccessExpr::getNameAsString, name);
+  }
+
+  /**
+   * Nodes of a kind whose key is {@code name}: one walk of the file per kind builds the index, so
+   * a question asked per node costs a lookup instead of a walk (quadratic on large files).
+   */
+  @SuppressWarnings("unchecked")
+  private <T extends Node> List<T> named(Class<T> kind, Function<T, String> key, String name) {
+    Map<String, List<Node>> index = byName.get(kind);
+    if (index == null) {
+      index = new HashMap<>();
+      for (T node : unit.findAll(kind)) {
+        index.computeIfAbsent(key.apply(node), k -> new ArrayList<>()).add(node);
+      }
+      byName.put(kind, index);
+    }
+    return (List<T>) (List<?>) index.getOrDefault(name, List.of());
   }
 
   /** Strips parentheses. */

@@ -215,7 +215,7 @@ public final class TaintAnalysis {
   }
 
   private boolean ownTargetExists(MethodCallExpr call) {
-    return methodsNamed(call.getNameAsString()).stream()
+    return file.methodsNamed(call.getNameAsString()).stream()
         .anyMatch(m -> m.getParameters().size() == call.getArguments().size());
   }
 
@@ -316,10 +316,6 @@ public final class TaintAnalysis {
   }
 
   private final Map<Node, List<Expression>> callSiteCache = new IdentityHashMap<>();
-  private Map<String, List<MethodCallExpr>> callsByName;
-  private Map<String, List<ObjectCreationExpr>> creationsByType;
-  private Map<String, List<MethodDeclaration>> methodsByName;
-  private Set<String> typesDeclaredHere;
 
   /** Calls in this file to a method or constructor, by name and argument count. */
   private List<Expression> callSites(CallableDeclaration<?> callable) {
@@ -330,28 +326,13 @@ public final class TaintAnalysis {
     List<Expression> sites = new ArrayList<>();
     int arity = callable.getParameters().size();
     if (callable instanceof MethodDeclaration method) {
-      if (callsByName == null) {
-        callsByName = new HashMap<>();
-        for (MethodCallExpr call : file.unit().findAll(MethodCallExpr.class)) {
-          callsByName.computeIfAbsent(call.getNameAsString(), k -> new ArrayList<>()).add(call);
-        }
-      }
-      for (MethodCallExpr call : callsByName.getOrDefault(method.getNameAsString(), List.of())) {
-        if (call.getNameAsString().equals(method.getNameAsString())
-            && call.getArguments().size() == arity && isOwnCall(call)) {
+      for (MethodCallExpr call : file.callsNamed(method.getNameAsString())) {
+        if (call.getArguments().size() == arity && isOwnCall(call)) {
           sites.add(call);
         }
       }
     } else if (callable instanceof ConstructorDeclaration ctor) {
-      if (creationsByType == null) {
-        creationsByType = new HashMap<>();
-        for (ObjectCreationExpr creation : file.unit().findAll(ObjectCreationExpr.class)) {
-          creationsByType.computeIfAbsent(creation.getType().getNameAsString(),
-              k -> new ArrayList<>()).add(creation);
-        }
-      }
-      for (ObjectCreationExpr creation
-          : creationsByType.getOrDefault(ctor.getNameAsString(), List.of())) {
+      for (ObjectCreationExpr creation : file.creationsOf(ctor.getNameAsString())) {
         if (creation.getArguments().size() == arity) {
           sites.add(creation);
         }
@@ -383,25 +364,7 @@ public final class TaintAnalysis {
   }
 
   private boolean declaredHere(String simpleName) {
-    if (typesDeclaredHere == null) {
-      typesDeclaredHere = new HashSet<>();
-      for (TypeDeclaration<?> type : file.unit().findAll(TypeDeclaration.class)) {
-        typesDeclaredHere.add(type.getNameAsString());
-      }
-    }
-    return typesDeclaredHere.contains(simpleName);
-  }
-
-  /** The file's method declarations with a name, in source order (indexed once per file). */
-  private List<MethodDeclaration> methodsNamed(String name) {
-    if (methodsByName == null) {
-      methodsByName = new HashMap<>();
-      for (MethodDeclaration method : file.unit().findAll(MethodDeclaration.class)) {
-        methodsByName.computeIfAbsent(method.getNameAsString(), k -> new ArrayList<>())
-            .add(method);
-      }
-    }
-    return methodsByName.getOrDefault(name, List.of());
+    return !file.typesNamed(simpleName).isEmpty();
   }
 
   /** The result of a call to one of this file's methods, from its summary. */
@@ -410,7 +373,7 @@ public final class TaintAnalysis {
       return Optional.empty();
     }
     List<MethodDeclaration> targets = new ArrayList<>();
-    for (MethodDeclaration method : methodsNamed(call.getNameAsString())) {
+    for (MethodDeclaration method : file.methodsNamed(call.getNameAsString())) {
       if (method.getParameters().size() == args.size() && method.getBody().isPresent()) {
         targets.add(method);
       }

@@ -165,30 +165,25 @@ public final class HardcodedSecret implements NodeRule<Expression> {
         ? literal : current;
   }
 
+  /** The first literal of a concatenation in source order (the walk stops there). */
   private static Expression firstLiteral(Expression concatenation) {
-    List<Expression> literals = new ArrayList<>();
-    concatenation.walk(Node.TreeTraversal.PREORDER, node -> {
-      if (node instanceof StringLiteralExpr || node instanceof TextBlockLiteralExpr) {
-        literals.add((Expression) node);
-      }
-    });
-    return literals.isEmpty() ? null : literals.get(0);
+    return concatenation.findFirst(Node.TreeTraversal.PREORDER, node ->
+        node instanceof StringLiteralExpr || node instanceof TextBlockLiteralExpr
+            ? Optional.of((Expression) node) : Optional.<Expression>empty()).orElse(null);
   }
 
   /** Reads of a variable in this file: its name, {@code this.name} or {@code Type.name}. */
   private static List<Expression> usesOf(VariableDeclarator variable, FileContext file) {
     String name = variable.getNameAsString();
     List<Expression> uses = new ArrayList<>();
-    for (NameExpr use : file.unit().findAll(NameExpr.class,
-        n -> n.getNameAsString().equals(name))) {
+    for (NameExpr use : file.namesSpelled(name)) {
       if (file.declarationOf(use).filter(d -> d == variable).isPresent()) {
         uses.add(use);
       }
     }
     Optional<String> owner = variable.findAncestor(TypeDeclaration.class)
         .map(TypeDeclaration::getNameAsString);
-    for (FieldAccessExpr use : file.unit().findAll(FieldAccessExpr.class,
-        f -> f.getNameAsString().equals(name))) {
+    for (FieldAccessExpr use : file.fieldAccessesNamed(name)) {
       Expression scope = use.getScope();
       if (scope instanceof ThisExpr
           || owner.filter(o -> scope.toString().equals(o)).isPresent()) {

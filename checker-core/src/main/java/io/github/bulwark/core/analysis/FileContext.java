@@ -45,6 +45,7 @@ public final class FileContext {
   private io.github.bulwark.core.taint.TaintAnalysis taint;
   /** Nodes of one kind by name, each index built by one walk of the file on first use. */
   private final Map<Class<?>, Map<String, List<Node>>> byName = new HashMap<>();
+  private final Map<Object, Map<?, ?>> memos = new IdentityHashMap<>();
 
   public FileContext(SourceFile file, CompilationUnit unit) {
     this(file, unit, null);
@@ -267,6 +268,16 @@ public final class FileContext {
       byName.put(kind, index);
     }
     return (List<T>) (List<?>) index.getOrDefault(name, List.of());
+  }
+
+  /**
+   * A map that lives as long as this file's analysis, for a fact a rule derives per node and is
+   * asked again for other nodes (keys compared by identity): one map per {@code owner}, a
+   * constant of the rule. Rules stay stateless; the memo goes with the file's AST.
+   */
+  @SuppressWarnings("unchecked")
+  public <K, V> Map<K, V> memo(Object owner) {
+    return (Map<K, V>) memos.computeIfAbsent(owner, o -> new IdentityHashMap<>());
   }
 
   /** Strips parentheses. */

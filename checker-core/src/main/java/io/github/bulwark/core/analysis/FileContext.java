@@ -24,7 +24,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * What the engine knows about one file, built lazily and shared by every rule that visits it:
@@ -44,7 +43,8 @@ public final class FileContext {
   private final boolean projectHasSources;
   private io.github.bulwark.core.taint.TaintAnalysis taint;
   /** Nodes of one kind by name, each index built by one walk of the file on first use. */
-  private final Map<Class<?>, Map<String, List<Node>>> byName = new HashMap<>();
+  /** Nodes of each kind by name, built by one walk of the file on first use. */
+  private Map<Class<?>, Map<String, List<Node>>> byName;
   private final Map<Object, Map<?, ?>> memos = new IdentityHashMap<>();
 
   public FileContext(SourceFile file, CompilationUnit unit) {
@@ -73,7 +73,7 @@ public final class FileContext {
     this.file = file;
     this.unit = unit;
     this.typeNames = new TypeNames(unit);
-    this.constants = new ConstantFolder(typeNames);
+    this.constants = new ConstantFolder(typeNames, this::typesNamed);
     this.sourceText = sourceText;
   }
 
@@ -222,52 +222,76 @@ public final class FileContext {
    * and local ones) with this simple name, in source order.
    */
   public List<TypeDeclaration<?>> typesNamed(String simpleName) {
-    @SuppressWarnings("unchecked")
-    List<TypeDeclaration<?>> types = (List<TypeDeclaration<?>>) (List<?>) named(
-        TypeDeclaration.class, TypeDeclaration::getNameAsString, simpleName);
-    return types;
+    return named(TypeDeclaration.class, simpleName);
   }
 
   /** The file's method declarations with this name, in source order. */
   public List<MethodDeclaration> methodsNamed(String name) {
-    return named(MethodDeclaration.class, MethodDeclaration::getNameAsString, name);
+    return named(MethodDeclaration.class, name);
   }
 
   /** The file's calls of methods with this name, in source order. */
   public List<MethodCallExpr> callsNamed(String name) {
-    return named(MethodCallExpr.class, MethodCallExpr::getNameAsString, name);
+    return named(MethodCallExpr.class, name);
   }
 
   /** The file's {@code new T(...)} expressions whose type's simple name is this, in source order. */
   public List<ObjectCreationExpr> creationsOf(String simpleName) {
-    return named(ObjectCreationExpr.class, c -> c.getType().getNameAsString(), simpleName);
+    return named(ObjectCreationExpr.class, simpleName);
   }
 
   /** The file's simple names ({@link NameExpr}) spelled {@code name}, in source order. */
   public List<NameExpr> namesSpelled(String name) {
-    return named(NameExpr.class, NameExpr::getNameAsString, name);
+    return named(NameExpr.class, name);
   }
 
   /** The file's field accesses ({@code x.name}) of this name, in source order. */
   public List<FieldAccessExpr> fieldAccessesNamed(String name) {
-    return named(FieldAccessExpr.class, FieldAccessExpr::getNameAsString, name);
+    return named(FieldAccessExpr.class, name);
   }
 
   /**
-   * Nodes of a kind whose key is {@code name}: one walk of the file per kind builds the index, so
-   * a question asked per node costs a lookup instead of a walk (quadratic on large files).
+   * Nodes of a kind whose name is {@code name}. One walk of the file indexes every kind on first
+   * use, so a question asked per node costs a lookup instead of a walk (quadratic on large files),
+   * and rules asking about different kinds share the walk.
    */
   @SuppressWarnings("unchecked")
-  private <T extends Node> List<T> named(Class<T> kind, Function<T, String> key, String name) {
-    Map<String, List<Node>> index = byName.get(kind);
-    if (index == null) {
-      index = new HashMap<>();
-      for (T node : unit.findAll(kind)) {
-        index.computeIfAbsent(key.apply(node), k -> new ArrayList<>()).add(node);
-      }
-      byName.put(kind, index);
+  private <T> List<T> named(Class<?> kind, String name) {
+    if (byName == null) {
+      byName = indexByName(unit);
     }
-    return (List<T>) (List<?>) index.getOrDefault(name, List.of());
+    return (List<T>) byName.get(kind).getOrDefault(name, List.of());
+  }
+
+  private static Map<Class<?>, Map<String, List<Node>>> indexByName(CompilationUnit unit) {
+    Map<String, List<Node>> types = new HashMap<>();
+    Map<String, List<Node>> methods = new HashMap<>();
+    Map<String, List<Node>> calls = new HashMap<>();
+    Map<String, List<Node>> creations = new HashMap<>();
+    Map<String, List<Node>> names = new HashMap<>();
+    Map<String, List<Node>> fieldAccesses = new HashMap<>();
+    unit.walk(node -> {
+      if (node instanceof NameExpr name) {
+        add(names, name.getNameAsString(), node);
+      } else if (node instanceof MethodCallExpr call) {
+        add(calls, call.getNameAsString(), node);
+      } else if (node instanceof FieldAccessExpr access) {
+        add(fieldAccesses, access.getNameAsString(), node);
+      } else if (node instanceof ObjectCreationExpr creation) {
+        add(creations, creation.getType().getNameAsString(), node);
+      } else if (node instanceof MethodDeclaration method) {
+        add(methods, method.getNameAsString(), node);
+      } else if (node instanceof TypeDeclaration<?> type) {
+        add(types, type.getNameAsString(), node);
+      }
+    });
+    return Map.of(TypeDeclaration.class, types, MethodDeclaration.class, methods,
+        MethodCallExpr.class, calls, ObjectCreationExpr.class, creations, NameExpr.class, names,
+        FieldAccessExpr.class, fieldAccesses);
+  }
+
+  private static void add(Map<String, List<Node>> index, String name, Node node) {
+    index.computeIfAbsent(name, k -> new ArrayList<>(2)).add(node);
   }
 
   /**

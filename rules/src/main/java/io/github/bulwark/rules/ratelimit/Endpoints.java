@@ -90,7 +90,7 @@ public final class Endpoints {
     // Frameworks without annotations (JDK HttpServer, Vert.x, Javalin, WebFlux functional):
     // the exchange parameter marks a handler; its class name says what it handles.
     if (method.getParameters().stream()
-        .anyMatch(p -> EXCHANGE_TYPES.contains(p.getType().asString().replaceAll(".*\\.", "")))) {
+        .anyMatch(p -> EXCHANGE_TYPES.contains(simpleName(p.getType().asString())))) {
       return Optional.of(new Route("ANY", classPath, "handler"));
     }
     if (SERVLET_METHODS.contains(method.getNameAsString()) && method.getParameters().size() == 2
@@ -103,6 +103,11 @@ public final class Endpoints {
       return Optional.of(new Route(servletVerb, classPath, "servlet"));
     }
     return Optional.empty();
+  }
+
+  /** The part after the last dot (a type as written has no line breaks for a regex to stop at). */
+  private static String simpleName(String type) {
+    return type.substring(type.lastIndexOf('.') + 1);
   }
 
   private static String requestMappingVerb(AnnotationExpr annotation) {

@@ -144,6 +144,8 @@ public final class SecretPatterns {
   private static final Pattern WORD_BOUNDARY = Pattern.compile(
       "[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=[0-9])");
 
+  private static final Pattern PLACEHOLDER_DEFAULT = Pattern.compile("\\$\\{([^:{}]+):([^{}]*)}");
+
   /** Well-known credential formats, by what they are; each anchored on its issuer's prefix. */
   private static final Map<String, Pattern> WELL_KNOWN = orderedFormats();
 
@@ -475,7 +477,7 @@ public final class SecretPatterns {
    * secret with extra steps.
    */
   public static Optional<String[]> placeholderDefault(String value) {
-    Matcher matcher = Pattern.compile("\\$\\{([^:{}]+):([^{}]*)}").matcher(value.strip());
+    Matcher matcher = PLACEHOLDER_DEFAULT.matcher(value.strip());
     return matcher.matches()
         ? Optional.of(new String[] {matcher.group(1), matcher.group(2)}) : Optional.empty();
   }

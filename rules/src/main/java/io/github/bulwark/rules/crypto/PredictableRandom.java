@@ -163,6 +163,10 @@ public final class PredictableRandom implements NodeRule<Node> {
   /** What generator a call draws from, when it is a predictable one. */
   private static Optional<String> weakSource(MethodCallExpr call, FileContext file) {
     String method = call.getNameAsString();
+    if (!method.startsWith("random") && !method.startsWith("next")
+        && !RANDOM_METHODS.contains(method)) {
+      return Optional.empty(); // before printing the receiver: most calls are none of these
+    }
     String scope = call.getScope().map(Object::toString).orElse("");
     if (method.equals("random") && call.getArguments().isEmpty()
         && (scope.equals("Math") || scope.equals("StrictMath"))) {

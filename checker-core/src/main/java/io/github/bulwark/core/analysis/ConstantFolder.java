@@ -41,12 +41,19 @@ final class ConstantFolder {
   private static final Object UNKNOWN = new Object();
 
   private final TypeNames typeNames;
+  /** The file's types by simple name (the file's index: a field access must not walk the file). */
+  private final java.util.function.Function<String, List<TypeDeclaration<?>>> typesNamed;
   private final Map<Node, Object> cache = new IdentityHashMap<>();
   /** Whether each variable is never reassigned, found once (it walks the enclosing scope). */
   private final Map<Node, Boolean> reassignment = new IdentityHashMap<>();
 
-  ConstantFolder(TypeNames typeNames) {
+  /** The names assigned or incremented anywhere in a scope, found once per scope. */
+  private final Map<Node, java.util.Set<String>> assignedNames = new IdentityHashMap<>();
+
+  ConstantFolder(TypeNames typeNames,
+      java.util.function.Function<String, List<TypeDeclaration<?>>> typesNamed) {
     this.typeNames = typeNames;
+    this.typesNamed = typesNamed;
   }
 
   /**
@@ -112,7 +119,7 @@ final class ConstantFolder {
       return Declarations.find(name.getNameAsString(), name)
           .filter(VariableDeclarator.class::isInstance)
           .map(VariableDeclarator.class::cast)
-          .filter(ConstantFolder::neverReassigned)
+          .filter(this::neverReassigned)
           .flatMap(VariableDeclarator::getInitializer)
           .map(init -> prefix(init, depth + 1))
           .orElse(null);
@@ -273,7 +280,7 @@ final class ConstantFolder {
     } else if (scope instanceof NameExpr || scope instanceof FieldAccessExpr) {
       String fqn = typeNames.resolve(scope.toString());
       String written = scope.toString();
-      owner = access.findCompilationUnit().flatMap(unit -> typeNamed(unit, fqn, written));
+      owner = access.findCompilationUnit().flatMap(unit -> typeNamed(fqn, written));
     }
     return owner.flatMap(type -> type.getFieldByName(field))
         .flatMap(declaration -> declaration.getVariables().stream()
@@ -282,20 +289,9 @@ final class ConstantFolder {
         .orElse(UNKNOWN);
   }
 
-  /** The file's types by simple name, built once: a field access must not walk the file. */
-  private Map<String, List<TypeDeclaration<?>>> typesByName;
-
-  private Optional<TypeDeclaration<?>> typeNamed(
-      com.github.javaparser.ast.CompilationUnit unit, String fqn, String written) {
-    if (typesByName == null) {
-      typesByName = new java.util.HashMap<>();
-      for (TypeDeclaration<?> type : unit.findAll(TypeDeclaration.class)) {
-        typesByName.computeIfAbsent(type.getNameAsString(), k -> new java.util.ArrayList<>())
-            .add(type);
-      }
-    }
+  private Optional<TypeDeclaration<?>> typeNamed(String fqn, String written) {
     String simple = written.substring(written.lastIndexOf('.') + 1);
-    for (TypeDeclaration<?> type : typesByName.getOrDefault(simple, List.of())) {
+    for (TypeDeclaration<?> type : typesNamed.apply(simple)) {
       if (isNamed(type, fqn, written)) {
         return Optional.of(type);
       }
@@ -334,7 +330,7 @@ final class ConstantFolder {
   }
 
   /** Final, or a local / private field that no assignment in its scope writes to. */
-  private static boolean neverReassigned(VariableDeclarator variable) {
+  private boolean neverReassigned(VariableDeclarator variable) {
     Optional<Node> parent = variable.getParentNode();
     if (parent.isPresent() && parent.get() instanceof FieldDeclaration field) {
       if (field.isFinal()) {
@@ -360,13 +356,19 @@ final class ConstantFolder {
     return false;
   }
 
-  private static boolean assignedIn(Node scope, String name) {
+  private boolean assignedIn(Node scope, String name) {
+    return assignedNames.computeIfAbsent(scope, ConstantFolder::assignedNames).contains(name);
+  }
+
+  /** Names an assignment ({@code name = }, {@code x.name = }) or {@code ++}/{@code --} writes. */
+  private static java.util.Set<String> assignedNames(Node scope) {
+    java.util.Set<String> names = new java.util.HashSet<>();
     for (AssignExpr assign : scope.findAll(AssignExpr.class)) {
       Expression target = assign.getTarget();
-      String targetName = target instanceof NameExpr n ? n.getNameAsString()
-          : target instanceof FieldAccessExpr f ? f.getNameAsString() : null;
-      if (name.equals(targetName)) {
-        return true;
+      if (target instanceof NameExpr n) {
+        names.add(n.getNameAsString());
+      } else if (target instanceof FieldAccessExpr f) {
+        names.add(f.getNameAsString());
       }
     }
     for (UnaryExpr unary : scope.findAll(UnaryExpr.class)) {
@@ -375,11 +377,10 @@ final class ConstantFolder {
           || operator == UnaryExpr.Operator.PREFIX_DECREMENT
           || operator == UnaryExpr.Operator.POSTFIX_INCREMENT
           || operator == UnaryExpr.Operator.POSTFIX_DECREMENT;
-      if (increments && unary.getExpression() instanceof NameExpr n
-          && n.getNameAsString().equals(name)) {
-        return true;
+      if (increments && unary.getExpression() instanceof NameExpr n) {
+        names.add(n.getNameAsString());
       }
     }
-    return false;
+    return names;
   }
 }

@@ -14,8 +14,14 @@ import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.type.Type;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.MethodCallExpr;
 import io.github.bulwark.core.source.SourceFile;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,6 +42,10 @@ public final class FileContext {
   private final io.github.bulwark.core.config.BulwarkConfig config;
   private final boolean projectHasSources;
   private io.github.bulwark.core.taint.TaintAnalysis taint;
+  /** Nodes of one kind by name, each index built by one walk of the file on first use. */
+  /** Nodes of each kind by name, built by one walk of the file on first use. */
+  private Map<Class<?>, Map<String, List<Node>>> byName;
+  private final Map<Object, Map<?, ?>> memos = new IdentityHashMap<>();
 
   public FileContext(SourceFile file, CompilationUnit unit) {
     this(file, unit, null);
@@ -63,7 +73,7 @@ public final class FileContext {
     this.file = file;
     this.unit = unit;
     this.typeNames = new TypeNames(unit);
-    this.constants = new ConstantFolder(typeNames);
+    this.constants = new ConstantFolder(typeNames, this::typesNamed);
     this.sourceText = sourceText;
   }
 
@@ -205,6 +215,93 @@ public final class FileContext {
     String name = path.substring(path.lastIndexOf('/') + 1);
     return name.endsWith("Test.java") || name.endsWith("Tests.java") || name.endsWith("IT.java")
         || name.endsWith("TestCase.java");
+  }
+
+  /**
+   * The file's type declarations (classes, interfaces, enums, records, annotation types, nested
+   * and local ones) with this simple name, in source order.
+   */
+  public List<TypeDeclaration<?>> typesNamed(String simpleName) {
+    return named(TypeDeclaration.class, simpleName);
+  }
+
+  /** The file's method declarations with this name, in source order. */
+  public List<MethodDeclaration> methodsNamed(String name) {
+    return named(MethodDeclaration.class, name);
+  }
+
+  /** The file's calls of methods with this name, in source order. */
+  public List<MethodCallExpr> callsNamed(String name) {
+    return named(MethodCallExpr.class, name);
+  }
+
+  /** The file's {@code new T(...)} expressions whose type's simple name is this, in source order. */
+  public List<ObjectCreationExpr> creationsOf(String simpleName) {
+    return named(ObjectCreationExpr.class, simpleName);
+  }
+
+  /** The file's simple names ({@link NameExpr}) spelled {@code name}, in source order. */
+  public List<NameExpr> namesSpelled(String name) {
+    return named(NameExpr.class, name);
+  }
+
+  /** The file's field accesses ({@code x.name}) of this name, in source order. */
+  public List<FieldAccessExpr> fieldAccessesNamed(String name) {
+    return named(FieldAccessExpr.class, name);
+  }
+
+  /**
+   * Nodes of a kind whose name is {@code name}. One walk of the file indexes every kind on first
+   * use, so a question asked per node costs a lookup instead of a walk (quadratic on large files),
+   * and rules asking about different kinds share the walk.
+   */
+  @SuppressWarnings("unchecked")
+  private <T> List<T> named(Class<?> kind, String name) {
+    if (byName == null) {
+      byName = indexByName(unit);
+    }
+    return (List<T>) byName.get(kind).getOrDefault(name, List.of());
+  }
+
+  private static Map<Class<?>, Map<String, List<Node>>> indexByName(CompilationUnit unit) {
+    Map<String, List<Node>> types = new HashMap<>();
+    Map<String, List<Node>> methods = new HashMap<>();
+    Map<String, List<Node>> calls = new HashMap<>();
+    Map<String, List<Node>> creations = new HashMap<>();
+    Map<String, List<Node>> names = new HashMap<>();
+    Map<String, List<Node>> fieldAccesses = new HashMap<>();
+    unit.walk(node -> {
+      if (node instanceof NameExpr name) {
+        add(names, name.getNameAsString(), node);
+      } else if (node instanceof MethodCallExpr call) {
+        add(calls, call.getNameAsString(), node);
+      } else if (node instanceof FieldAccessExpr access) {
+        add(fieldAccesses, access.getNameAsString(), node);
+      } else if (node instanceof ObjectCreationExpr creation) {
+        add(creations, creation.getType().getNameAsString(), node);
+      } else if (node instanceof MethodDeclaration method) {
+        add(methods, method.getNameAsString(), node);
+      } else if (node instanceof TypeDeclaration<?> type) {
+        add(types, type.getNameAsString(), node);
+      }
+    });
+    return Map.of(TypeDeclaration.class, types, MethodDeclaration.class, methods,
+        MethodCallExpr.class, calls, ObjectCreationExpr.class, creations, NameExpr.class, names,
+        FieldAccessExpr.class, fieldAccesses);
+  }
+
+  private static void add(Map<String, List<Node>> index, String name, Node node) {
+    index.computeIfAbsent(name, k -> new ArrayList<>(2)).add(node);
+  }
+
+  /**
+   * A map that lives as long as this file's analysis, for a fact a rule derives per node and is
+   * asked again for other nodes (keys compared by identity): one map per {@code owner}, a
+   * constant of the rule. Rules stay stateless; the memo goes with the file's AST.
+   */
+  @SuppressWarnings("unchecked")
+  public <K, V> Map<K, V> memo(Object owner) {
+    return (Map<K, V>) memos.computeIfAbsent(owner, o -> new IdentityHashMap<>());
   }
 
   /** Strips parentheses. */

@@ -4,11 +4,14 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.ConstructorDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,9 +24,12 @@ public final class MethodSummaries {
   private MethodSummaries() {}
 
   public static MethodSummary of(String file, CallableDeclaration<?> callable) {
+    // One walk of the body collects what the summary reads (six walks cost more than the rest).
+    Nodes nodes = new Nodes();
+    callable.walk(nodes::add);
     Set<String> calls = new HashSet<>();
     Set<String> calledNames = new HashSet<>();
-    for (MethodCallExpr call : callable.findAll(MethodCallExpr.class)) {
+    for (MethodCallExpr call : nodes.calls) {
       String name = call.getNameAsString();
       calls.add(name + "/" + call.getArguments().size());
       calledNames.add(name);
@@ -34,7 +40,7 @@ public final class MethodSummaries {
         }
       });
     }
-    for (ObjectCreationExpr creation : callable.findAll(ObjectCreationExpr.class)) {
+    for (ObjectCreationExpr creation : nodes.creations) {
       calls.add("<init>/" + creation.getArguments().size());
       calledNames.add("new " + creation.getType().getNameAsString());
     }
@@ -49,7 +55,7 @@ public final class MethodSummaries {
       }
     }
     Set<String> literals = new HashSet<>();
-    for (StringLiteralExpr literal : callable.findAll(StringLiteralExpr.class)) {
+    for (StringLiteralExpr literal : nodes.literals) {
       if (literals.size() >= MAX_LITERALS) {
         break;
       }
@@ -71,7 +77,27 @@ public final class MethodSummaries {
     String name = callable instanceof ConstructorDeclaration ? "<init>"
         : callable.getNameAsString();
     return new MethodSummary(file, type, name, callable.getParameters().size(), calls,
-        calledNames, annotations, literals, supertypes, parameterFlows(callable));
+        calledNames, annotations, literals, supertypes, parameterFlows(callable, nodes));
+  }
+
+  /** The calls, constructor calls, string literals and variables of a body, in source order. */
+  private static final class Nodes {
+    final List<MethodCallExpr> calls = new ArrayList<>();
+    final List<ObjectCreationExpr> creations = new ArrayList<>();
+    final List<StringLiteralExpr> literals = new ArrayList<>();
+    final List<VariableDeclarator> variables = new ArrayList<>();
+
+    void add(Node node) {
+      if (node instanceof MethodCallExpr call) {
+        calls.add(call);
+      } else if (node instanceof ObjectCreationExpr creation) {
+        creations.add(creation);
+      } else if (node instanceof StringLiteralExpr literal) {
+        literals.add(literal);
+      } else if (node instanceof VariableDeclarator variable) {
+        variables.add(variable);
+      }
+    }
   }
 
   /**
@@ -79,7 +105,7 @@ public final class MethodSummaries {
    * name occurs in argument {@code j} (directly, concatenated, or through a local variable
    * initialised from it). Enough to follow a controller's value through a service layer.
    */
-  private static Set<String> parameterFlows(CallableDeclaration<?> callable) {
+  private static Set<String> parameterFlows(CallableDeclaration<?> callable, Nodes nodes) {
     Set<String> flows = new HashSet<>();
     java.util.Map<String, Integer> carriers = new java.util.HashMap<>();
     for (int i = 0; i < callable.getParameters().size(); i++) {
@@ -92,15 +118,14 @@ public final class MethodSummaries {
       return flows;
     }
     // Locals initialised or assigned from a parameter carry it too (one level is enough here).
-    for (com.github.javaparser.ast.body.VariableDeclarator local
-        : callable.findAll(com.github.javaparser.ast.body.VariableDeclarator.class)) {
+    for (VariableDeclarator local : nodes.variables) {
       local.getInitializer().ifPresent(init -> mentioned(init, carriers)
           .ifPresent(i -> carriers.putIfAbsent(local.getNameAsString(), i)));
     }
-    for (MethodCallExpr call : callable.findAll(MethodCallExpr.class)) {
+    for (MethodCallExpr call : nodes.calls) {
       addFlows(flows, carriers, call.getNameAsString(), call.getArguments());
     }
-    for (ObjectCreationExpr creation : callable.findAll(ObjectCreationExpr.class)) {
+    for (ObjectCreationExpr creation : nodes.creations) {
       addFlows(flows, carriers, "<init>", creation.getArguments());
     }
     return flows;

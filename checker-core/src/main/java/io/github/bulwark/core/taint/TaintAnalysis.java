@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Taint facts for one file, computed lazily and shared by every input rule: the abstract value of
@@ -37,13 +36,21 @@ import java.util.regex.Pattern;
 public final class TaintAnalysis {
 
   private static final int MAX_CALLER_DEPTH = 3;
-  /** Cheap pre-check: without one of these words the file has no source at all. */
-  private static final Pattern MAY_HAVE_SOURCES = Pattern.compile(
-      "HttpServletRequest|ServletRequest|HttpExchange|ServerHttpRequest|WebRequest|"
-          + "MultipartFile|getParameter\\(|getQueryString\\(|getHeader\\(|getCookies\\(|"
-          + "@(RequestParam|PathVariable|RequestHeader|CookieValue|RequestBody|ModelAttribute|"
+  /**
+   * Cheap pre-check: without one of these words the file has no source at all. Searched as plain
+   * text (a regex alternation is tried at every position of the file, several percent of a scan).
+   */
+  private static final String[] SOURCE_WORDS = {"ServletRequest", "HttpExchange",
+      "ServerHttpRequest", "WebRequest", "MultipartFile", "getParameter(", "getQueryString(",
+      "getHeader(", "getCookies("};
+  /** Source annotations: a name after an '@' that ends a word. */
+  private static final java.util.regex.Pattern SOURCE_ANNOTATION = java.util.regex.Pattern.compile(
+      "@(RequestParam|PathVariable|RequestHeader|CookieValue|RequestBody|ModelAttribute|"
           + "RequestPart|MatrixVariable|QueryParam|PathParam|FormParam|HeaderParam|CookieParam|"
           + "MatrixParam|BeanParam|FormDataParam|POST|PUT|PATCH)\\b");
+  /** What every match of {@link #SOURCE_ANNOTATION} starts with, after its '@'. */
+  private static final String[] ANNOTATION_STARTS = {"Request", "Cookie", "Model", "Matrix",
+      "Query", "Form", "Header", "Bean", "P"};
 
   private final FileContext file;
   private final boolean active;
@@ -61,9 +68,33 @@ public final class TaintAnalysis {
   /** True when a file's text shows a source of untrusted data (a cheap textual test). */
   public static boolean mayHaveSources(String sourceText,
       io.github.bulwark.core.config.BulwarkConfig config) {
-    return MAY_HAVE_SOURCES.matcher(sourceText).find()
+    return hasSourceWord(sourceText)
         || config.taintSources().stream().anyMatch(source ->
             sourceText.contains(source.substring(source.indexOf('#') + 1)));
+  }
+
+  private static boolean hasSourceWord(String text) {
+    for (String word : SOURCE_WORDS) {
+      if (text.contains(word)) {
+        return true;
+      }
+    }
+    java.util.regex.Matcher annotation = null;
+    for (int at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+      for (String start : ANNOTATION_STARTS) {
+        if (text.startsWith(start, at + 1)) {
+          // Confirmed by the regex at this position only (its \b as the running JDK has it).
+          if (annotation == null) {
+            annotation = SOURCE_ANNOTATION.matcher(text);
+          }
+          if (annotation.region(at, text.length()).lookingAt()) {
+            return true;
+          }
+          break;
+        }
+      }
+    }
+    return false;
   }
 
   /**
@@ -198,9 +229,8 @@ public final class TaintAnalysis {
   }
 
   private boolean ownTargetExists(MethodCallExpr call) {
-    return file.unit().findAll(MethodDeclaration.class).stream()
-        .anyMatch(m -> m.getNameAsString().equals(call.getNameAsString())
-            && m.getParameters().size() == call.getArguments().size());
+    return file.methodsNamed(call.getNameAsString()).stream()
+        .anyMatch(m -> m.getParameters().size() == call.getArguments().size());
   }
 
   /** The abstract value recorded for an expression when its method was interpreted. */
@@ -300,7 +330,6 @@ public final class TaintAnalysis {
   }
 
   private final Map<Node, List<Expression>> callSiteCache = new IdentityHashMap<>();
-  private Map<String, List<MethodCallExpr>> callsByName;
 
   /** Calls in this file to a method or constructor, by name and argument count. */
   private List<Expression> callSites(CallableDeclaration<?> callable) {
@@ -311,22 +340,14 @@ public final class TaintAnalysis {
     List<Expression> sites = new ArrayList<>();
     int arity = callable.getParameters().size();
     if (callable instanceof MethodDeclaration method) {
-      if (callsByName == null) {
-        callsByName = new HashMap<>();
-        for (MethodCallExpr call : file.unit().findAll(MethodCallExpr.class)) {
-          callsByName.computeIfAbsent(call.getNameAsString(), k -> new ArrayList<>()).add(call);
-        }
-      }
-      for (MethodCallExpr call : callsByName.getOrDefault(method.getNameAsString(), List.of())) {
-        if (call.getNameAsString().equals(method.getNameAsString())
-            && call.getArguments().size() == arity && isOwnCall(call)) {
+      for (MethodCallExpr call : file.callsNamed(method.getNameAsString())) {
+        if (call.getArguments().size() == arity && isOwnCall(call)) {
           sites.add(call);
         }
       }
     } else if (callable instanceof ConstructorDeclaration ctor) {
-      for (ObjectCreationExpr creation : file.unit().findAll(ObjectCreationExpr.class)) {
-        if (creation.getType().getNameAsString().equals(ctor.getNameAsString())
-            && creation.getArguments().size() == arity) {
+      for (ObjectCreationExpr creation : file.creationsOf(ctor.getNameAsString())) {
+        if (creation.getArguments().size() == arity) {
           sites.add(creation);
         }
       }
@@ -357,8 +378,7 @@ public final class TaintAnalysis {
   }
 
   private boolean declaredHere(String simpleName) {
-    return file.unit().findAll(TypeDeclaration.class).stream()
-        .anyMatch(t -> t.getNameAsString().equals(simpleName));
+    return !file.typesNamed(simpleName).isEmpty();
   }
 
   /** The result of a call to one of this file's methods, from its summary. */
@@ -367,9 +387,8 @@ public final class TaintAnalysis {
       return Optional.empty();
     }
     List<MethodDeclaration> targets = new ArrayList<>();
-    for (MethodDeclaration method : file.unit().findAll(MethodDeclaration.class)) {
-      if (method.getNameAsString().equals(call.getNameAsString())
-          && method.getParameters().size() == args.size() && method.getBody().isPresent()) {
+    for (MethodDeclaration method : file.methodsNamed(call.getNameAsString())) {
+      if (method.getParameters().size() == args.size() && method.getBody().isPresent()) {
         targets.add(method);
       }
     }

@@ -76,7 +76,7 @@ public final class CryptoValues {
         file.initializerOf(name).ifPresent(init -> collect(init, file, out, depth + 1));
       }
     } else if (e instanceof FieldAccessExpr access) {
-      Optional<VariableDeclarator> field = fieldOf(access);
+      Optional<VariableDeclarator> field = fieldOf(access, file);
       if (field.isPresent() && field.get().getInitializer().isPresent()) {
         collect(field.get().getInitializer().get(), file, out, depth + 1);
       } else if (!(access.getScope() instanceof ThisExpr)) {
@@ -115,7 +115,7 @@ public final class CryptoValues {
   }
 
   /** The field {@code this.x} or {@code Type.X} names, when it is declared in this file. */
-  static Optional<VariableDeclarator> fieldOf(FieldAccessExpr access) {
+  static Optional<VariableDeclarator> fieldOf(FieldAccessExpr access, FileContext file) {
     String name = access.getNameAsString();
     Optional<TypeDeclaration<?>> owner;
     if (access.getScope() instanceof ThisExpr) {
@@ -123,8 +123,8 @@ public final class CryptoValues {
     } else {
       String scope = access.getScope().toString();
       String simple = scope.substring(scope.lastIndexOf('.') + 1);
-      owner = access.findCompilationUnit().flatMap(unit -> unit.findFirst(TypeDeclaration.class,
-          t -> t.getNameAsString().equals(simple))).map(t -> (TypeDeclaration<?>) t);
+      owner = access.findCompilationUnit()
+          .flatMap(unit -> file.typesNamed(simple).stream().findFirst());
     }
     return owner.flatMap(type -> type.getFieldByName(name))
         .flatMap(field -> field.getVariables().stream()
@@ -188,7 +188,7 @@ public final class CryptoValues {
           .orElse(false);
     }
     if (e instanceof FieldAccessExpr access) {
-      return fieldOf(access).filter(v -> !assignedAnywhere(v, v.getNameAsString()))
+      return fieldOf(access, file).filter(v -> !assignedAnywhere(v, v.getNameAsString()))
           .flatMap(VariableDeclarator::getInitializer)
           .map(init -> constantBytes(init, file, depth + 1))
           .orElse(false);

@@ -32,6 +32,7 @@ import io.github.bulwark.rules.passwords.PasswordValues;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -162,6 +163,10 @@ public final class PredictableRandom implements NodeRule<Node> {
   /** What generator a call draws from, when it is a predictable one. */
   private static Optional<String> weakSource(MethodCallExpr call, FileContext file) {
     String method = call.getNameAsString();
+    if (!method.startsWith("random") && !method.startsWith("next")
+        && !RANDOM_METHODS.contains(method)) {
+      return Optional.empty(); // before printing the receiver: most calls are none of these
+    }
     String scope = call.getScope().map(Object::toString).orElse("");
     if (method.equals("random") && call.getArguments().isEmpty()
         && (scope.equals("Math") || scope.equals("StrictMath"))) {
@@ -208,13 +213,13 @@ public final class PredictableRandom implements NodeRule<Node> {
       variable = declaration.filter(VariableDeclarator.class::isInstance)
           .map(VariableDeclarator.class::cast);
     } else if (e instanceof FieldAccessExpr access) {
-      variable = CryptoValues.fieldOf(access);
+      variable = CryptoValues.fieldOf(access, file);
     }
     if (variable.isEmpty()) {
       return false;
     }
     String declared = variable.get().getType().asString();
-    List<Expression> values = valuesOf(variable.get());
+    List<Expression> values = valuesOf(variable.get(), file);
     if (values.stream().anyMatch(v -> v.toString().contains("SecureRandom")
         || v.toString().contains("Secure"))) {
       return false;
@@ -228,18 +233,31 @@ public final class PredictableRandom implements NodeRule<Node> {
     return values.stream().anyMatch(v -> isWeakGenerator(v, file, depth + 1));
   }
 
+  /** Per-file memo: a class's assignments by the name they write. */
+  private static final Object ASSIGNMENTS = new Object();
+
   /** The initializer of a variable and every value assigned to it in its class. */
-  private static List<Expression> valuesOf(VariableDeclarator variable) {
+  private static List<Expression> valuesOf(VariableDeclarator variable, FileContext file) {
     List<Expression> values = new ArrayList<>();
     variable.getInitializer().ifPresent(values::add);
     Node scope = variable.findAncestor(TypeDeclaration.class).map(t -> (Node) t)
         .orElse(variable.findRootNode());
-    String name = variable.getNameAsString();
+    // Indexed once per class: a walk of the class per variable is quadratic in large classes.
+    Map<String, List<Expression>> assigned = file.<Node, Map<String, List<Expression>>>memo(
+        ASSIGNMENTS).computeIfAbsent(scope, PredictableRandom::assignedValues);
+    values.addAll(assigned.getOrDefault(variable.getNameAsString(), List.of()));
+    return values;
+  }
+
+  /** The values assigned in a scope, in source order, by the name ({@code x}, {@code a.x}) written. */
+  private static Map<String, List<Expression>> assignedValues(Node scope) {
+    Map<String, List<Expression>> values = new HashMap<>();
     for (AssignExpr assign : scope.findAll(AssignExpr.class)) {
       Expression target = assign.getTarget();
-      if (target instanceof NameExpr n && n.getNameAsString().equals(name)
-          || target instanceof FieldAccessExpr f && f.getNameAsString().equals(name)) {
-        values.add(assign.getValue());
+      String name = target instanceof NameExpr n ? n.getNameAsString()
+          : target instanceof FieldAccessExpr f ? f.getNameAsString() : null;
+      if (name != null) {
+        values.computeIfAbsent(name, k -> new ArrayList<>()).add(assign.getValue());
       }
     }
     return values;
@@ -256,7 +274,7 @@ public final class PredictableRandom implements NodeRule<Node> {
           .orElse(false);
     }
     if (e instanceof FieldAccessExpr access) {
-      return CryptoValues.fieldOf(access)
+      return CryptoValues.fieldOf(access, file)
           .map(v -> v.getType().asString().endsWith("SecureRandom")).orElse(false);
     }
     return e.toString().contains("SecureRandom");

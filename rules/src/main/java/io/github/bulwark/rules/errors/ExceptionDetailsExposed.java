@@ -49,6 +49,10 @@ import java.util.regex.Pattern;
     helper = "io.github.bulwark.runtime.SafeErrors")
 public final class ExceptionDetailsExposed implements NodeRule<Node> {
 
+  private static final Set<String> BODY_METHODS = Set.of("body", "entity", "bodyValue", "ok");
+  private static final Set<String> WRITER_METHODS =
+      Set.of("write", "print", "println", "printf", "format", "append");
+
   private static final Set<String> MESSAGE_METHODS =
       Set.of("getMessage", "getLocalizedMessage", "toString", "getStackTrace");
   /** Library helpers that render a whole exception as text. */
@@ -143,7 +147,7 @@ public final class ExceptionDetailsExposed implements NodeRule<Node> {
     if (name.equals("result") || name.equals("json")) { // Javalin: ctx.result(..), ctx.json(..)
       return call.getScope().map(s -> s.toString().matches("ctx|context")).orElse(false);
     }
-    if (!name.matches("body|entity|bodyValue|ok")) {
+    if (!BODY_METHODS.contains(name)) {
       return false;
     }
     return rootName(call).map(root -> RESPONSE_FACTORIES.matcher(root).matches()
@@ -162,7 +166,7 @@ public final class ExceptionDetailsExposed implements NodeRule<Node> {
 
   /** {@code response.getWriter().write(..)}, {@code out.println(..)} on a response writer. */
   private static boolean isWriterCall(MethodCallExpr call, FileContext file) {
-    if (!call.getNameAsString().matches("write|print|println|printf|format|append")) {
+    if (!WRITER_METHODS.contains(call.getNameAsString())) {
       return false;
     }
     return call.getScope().map(scope -> isResponseWriter(scope, file)).orElse(false);

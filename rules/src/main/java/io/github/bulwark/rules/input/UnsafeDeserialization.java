@@ -85,8 +85,7 @@ public final class UnsafeDeserialization implements NodeRule<Node>, TaintSinks.C
   }
 
   private static boolean enablesDefaultTyping(FileContext file) {
-    return file.unit().findAll(MethodCallExpr.class).stream()
-        .anyMatch(c -> c.getNameAsString().equals("enableDefaultTyping")
-            || c.getNameAsString().equals("activateDefaultTyping"));
+    return !file.callsNamed("enableDefaultTyping").isEmpty()
+        || !file.callsNamed("activateDefaultTyping").isEmpty();
   }
 }

@@ -96,10 +96,16 @@ public final class MissingSecurityLogging implements NodeRule<Node>, ProjectRule
       if (receiver.startsWith("System.")) {
         continue;
       }
-      if (LEVELS.contains(name) && receiver.toLowerCase(Locale.ROOT).contains("log")
-          || RECORDING_RECEIVER.matcher(receiver).matches()
-          || RECORDING_CALL.matcher(name).matches()
-          || SECURITY_EVENT.matcher(called).matches()) {
+      // Each regex only runs where a plain-text test says it can match (this runs for every
+      // call of every project method).
+      String lowerReceiver = receiver.toLowerCase(Locale.ROOT);
+      if (LEVELS.contains(name) && lowerReceiver.contains("log")
+          || (lowerReceiver.contains("securitylog") || lowerReceiver.contains("audit"))
+              && RECORDING_RECEIVER.matcher(receiver).matches()
+          || (name.startsWith("audit") || name.startsWith("log"))
+              && RECORDING_CALL.matcher(name).matches()
+          || called.startsWith("new ") && called.endsWith("Event")
+              && SECURITY_EVENT.matcher(called).matches()) {
         return true;
       }
     }

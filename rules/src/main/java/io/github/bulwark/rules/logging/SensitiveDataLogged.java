@@ -284,10 +284,7 @@ public final class SensitiveDataLogged implements NodeRule<MethodCallExpr> {
    */
   static Optional<String> secretFieldShownBy(String type, Node anchor, FileContext file) {
     String simple = type.substring(type.lastIndexOf('.') + 1);
-    for (TypeDeclaration<?> declaration : file.unit().findAll(TypeDeclaration.class)) {
-      if (!declaration.getNameAsString().equals(simple)) {
-        continue;
-      }
+    for (TypeDeclaration<?> declaration : file.typesNamed(simple)) {
       Optional<MethodDeclaration> toString = declaration.getMethods().stream()
           .filter(m -> m.getNameAsString().equals("toString") && m.getParameters().isEmpty())
           .findFirst();

@@ -63,6 +63,8 @@ import java.util.regex.Pattern;
     helper = "io.github.bulwark.runtime.Totp")
 public final class WeakOneTimeCode implements NodeRule<Node> {
 
+  private static final Pattern GENERATOR_PREFIX = Pattern.compile("^(generate|create|new|make|get)");
+
   private static final Set<String> EQUALS = Set.of("equals", "equalsIgnoreCase", "contentEquals");
   private static final Set<String> STATIC_EQUALS = Set.of("Objects", "StringUtils", "Arrays");
   private static final Pattern BASE32 = Pattern.compile("[A-Z2-7]{16,}=*");
@@ -104,7 +106,7 @@ public final class WeakOneTimeCode implements NodeRule<Node> {
           checkGenerated(assign, name, assign.getValue(), file, findings));
     } else if (node instanceof ReturnStmt ret && ret.getExpression().isPresent()) {
       ret.findAncestor(MethodDeclaration.class).ifPresent(method -> {
-        String name = method.getNameAsString().replaceFirst("^(generate|create|new|make|get)", "");
+        String name = GENERATOR_PREFIX.matcher(method.getNameAsString()).replaceFirst("");
         if (!name.isEmpty()) {
           checkGenerated(ret, name, ret.getExpression().get(), file, findings);
         }

@@ -123,16 +123,43 @@ public final class PasswordValues {
     if (identifier == null) {
       return words;
     }
-    String spaced = identifier
-        .replaceAll("([a-z0-9])([A-Z])", "$1 $2")
-        .replaceAll("([A-Z]+)([A-Z][a-z])", "$1 $2")
-        .replaceAll("[^A-Za-z]+", " ");
-    for (String word : spaced.trim().split(" +")) {
-      if (!word.isEmpty()) {
-        words.add(word.toLowerCase(Locale.ROOT));
+    // Hand-written (this runs for most names of every file): words are runs of ASCII letters,
+    // split where a lower-case letter or a digit meets a capital and before the last capital of
+    // a run of capitals followed by a lower-case letter (PASSWORDField: password, field).
+    int length = identifier.length();
+    int start = -1;
+    for (int i = 0; i < length; i++) {
+      char c = identifier.charAt(i);
+      if (!isAsciiLetter(c)) {
+        if (start >= 0) {
+          words.add(identifier.substring(start, i).toLowerCase(Locale.ROOT));
+          start = -1;
+        }
+      } else if (start < 0) {
+        start = i;
+      } else if (isUpper(c) && (isLower(identifier.charAt(i - 1))
+          || isUpper(identifier.charAt(i - 1)) && i + 1 < length
+              && isLower(identifier.charAt(i + 1)))) {
+        words.add(identifier.substring(start, i).toLowerCase(Locale.ROOT));
+        start = i;
       }
     }
+    if (start >= 0) {
+      words.add(identifier.substring(start).toLowerCase(Locale.ROOT));
+    }
     return words;
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return isLower(c) || isUpper(c);
+  }
+
+  private static boolean isLower(char c) {
+    return c >= 'a' && c <= 'z';
+  }
+
+  private static boolean isUpper(char c) {
+    return c >= 'A' && c <= 'Z';
   }
 
   /** True for a word or run-together name that says "password" ({@code newpassword}). */

@@ -127,6 +127,13 @@ public final class PlaintextPasswordComparison implements NodeRule<Node> {
   public static Optional<Expression[]> comparedSides(MethodCallExpr call) {
     String method = call.getNameAsString();
     Optional<Expression> scope = call.getScope();
+    boolean staticComparison = call.getArguments().size() == 2
+        && STATIC_COMPARISONS.contains(method);
+    boolean instanceComparison = call.getArguments().size() == 1
+        && INSTANCE_COMPARISONS.contains(method) && scope.isPresent();
+    if (!staticComparison && !instanceComparison) {
+      return Optional.empty(); // before printing the receiver: most calls compare nothing
+    }
     String owner = scope.map(Object::toString).orElse("");
     owner = owner.substring(owner.lastIndexOf('.') + 1);
     if (call.getArguments().size() == 2 && STATIC_COMPARISONS.contains(method)

@@ -252,10 +252,8 @@ final class CredentialSinks {
       }
     });
     if (sinks.isEmpty() && (call.getScope().isEmpty() || call.getScope().get() instanceof ThisExpr)) {
-      List<CallableDeclaration<?>> candidates = new ArrayList<>();
-      file.unit().findAll(MethodDeclaration.class, m -> m.getNameAsString().equals(method))
-          .forEach(candidates::add);
-      parameterSink(candidates, arguments.size(), index, method).ifPresent(sinks::add);
+      parameterSink(file.methodsNamed(method), arguments.size(), index, method)
+          .ifPresent(sinks::add);
     }
   }
 
@@ -273,8 +271,7 @@ final class CredentialSinks {
           "a hard-coded " + position.what() + " is passed to new " + type + "()"));
       return;
     }
-    for (TypeDeclaration<?> declared : file.unit().findAll(TypeDeclaration.class,
-        t -> t.getNameAsString().equals(type))) {
+    for (TypeDeclaration<?> declared : file.typesNamed(type)) {
       List<CallableDeclaration<?>> constructors = new ArrayList<>(declared.getConstructors());
       if (declared instanceof RecordDeclaration record) {
         if (record.getParameters().size() == creation.getArguments().size()) {

@@ -22,6 +22,7 @@ import io.github.bulwark.rules.secrets.CredentialSinks.Sink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,6 +53,10 @@ import java.util.regex.Pattern;
     helper = "io.github.bulwark.runtime.Secrets")
 public final class HardcodedSecret implements NodeRule<Expression> {
 
+  /** Per-file memos: the outermost concatenation of a node, and a concatenation's first literal. */
+  private static final Object OUTERMOST = new Object();
+  private static final Object FIRST_LITERAL = new Object();
+
   private static final Pattern AUTH_SCHEME = Pattern.compile(
       "(?i)\\s*(Basic|Bearer|Token|Digest|ApiKey|Api-Key|SSWS|Key|OAuth)\\s+(.*)");
 
@@ -70,7 +75,7 @@ public final class HardcodedSecret implements NodeRule<Expression> {
     if (file.isTestCode()) {
       return; // credentials of local test services; no option to include them yet
     }
-    Expression value = concatenation(literal);
+    Expression value = concatenation(literal, file);
     Optional<String> folded = file.constantString(value);
     if (folded.isEmpty()) {
       // Part of a concatenation with run-time values: only a token format speaks for itself.
@@ -78,7 +83,9 @@ public final class HardcodedSecret implements NodeRule<Expression> {
           findings.report(literal, "hard-coded %s in the source code", kind));
       return;
     }
-    if (value != literal && firstLiteral(value) != literal) {
+    if (value != literal
+        && file.<Expression, Expression>memo(FIRST_LITERAL)
+            .computeIfAbsent(value, HardcodedSecret::firstLiteral) != literal) {
       return; // judged once, from the concatenation's first literal
     }
     String text = folded.get();
@@ -147,48 +154,57 @@ public final class HardcodedSecret implements NodeRule<Expression> {
   }
 
   /** The string concatenation (in parentheses or not) a literal is part of, or the literal. */
-  private static Expression concatenation(Expression literal) {
+  private static Expression concatenation(Expression literal, FileContext file) {
+    // Each literal of a long concatenation climbs the same chain: remember where every node on
+    // the way ends, so a file's concatenations cost their size, not its square.
+    Map<Node, Expression> outermost = file.memo(OUTERMOST);
+    List<Node> climbed = new ArrayList<>();
     Expression current = literal;
     while (current.getParentNode().isPresent()) {
       Node parent = current.getParentNode().get();
+      Expression known = outermost.get(parent);
+      if (known != null) {
+        current = known;
+        break;
+      }
       if (parent instanceof EnclosedExpr enclosed) {
+        climbed.add(current);
         current = enclosed;
       } else if (parent instanceof BinaryExpr binary
           && binary.getOperator() == BinaryExpr.Operator.PLUS) {
+        climbed.add(current);
         current = binary;
       } else {
         break;
       }
+    }
+    for (Node node : climbed) {
+      outermost.put(node, current);
     }
     // Drop parentheses that wrap nothing but the literal itself.
     return current instanceof EnclosedExpr && !current.findFirst(BinaryExpr.class).isPresent()
         ? literal : current;
   }
 
+  /** The first literal of a concatenation in source order (the walk stops there). */
   private static Expression firstLiteral(Expression concatenation) {
-    List<Expression> literals = new ArrayList<>();
-    concatenation.walk(Node.TreeTraversal.PREORDER, node -> {
-      if (node instanceof StringLiteralExpr || node instanceof TextBlockLiteralExpr) {
-        literals.add((Expression) node);
-      }
-    });
-    return literals.isEmpty() ? null : literals.get(0);
+    return concatenation.findFirst(Node.TreeTraversal.PREORDER, node ->
+        node instanceof StringLiteralExpr || node instanceof TextBlockLiteralExpr
+            ? Optional.of((Expression) node) : Optional.<Expression>empty()).orElse(null);
   }
 
   /** Reads of a variable in this file: its name, {@code this.name} or {@code Type.name}. */
   private static List<Expression> usesOf(VariableDeclarator variable, FileContext file) {
     String name = variable.getNameAsString();
     List<Expression> uses = new ArrayList<>();
-    for (NameExpr use : file.unit().findAll(NameExpr.class,
-        n -> n.getNameAsString().equals(name))) {
+    for (NameExpr use : file.namesSpelled(name)) {
       if (file.declarationOf(use).filter(d -> d == variable).isPresent()) {
         uses.add(use);
       }
     }
     Optional<String> owner = variable.findAncestor(TypeDeclaration.class)
         .map(TypeDeclaration::getNameAsString);
-    for (FieldAccessExpr use : file.unit().findAll(FieldAccessExpr.class,
-        f -> f.getNameAsString().equals(name))) {
+    for (FieldAccessExpr use : file.fieldAccessesNamed(name)) {
       Expression scope = use.getScope();
       if (scope instanceof ThisExpr
           || owner.filter(o -> scope.toString().equals(o)).isPresent()) {

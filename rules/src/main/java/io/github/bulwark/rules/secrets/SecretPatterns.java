@@ -144,6 +144,8 @@ public final class SecretPatterns {
   private static final Pattern WORD_BOUNDARY = Pattern.compile(
       "[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=[0-9])");
 
+  private static final Pattern PLACEHOLDER_DEFAULT = Pattern.compile("\\$\\{([^:{}]+):([^{}]*)}");
+
   /** Well-known credential formats, by what they are; each anchored on its issuer's prefix. */
   private static final Map<String, Pattern> WELL_KNOWN = orderedFormats();
 
@@ -293,6 +295,9 @@ public final class SecretPatterns {
       return Optional.empty();
     }
     for (Map.Entry<String, Pattern> format : WELL_KNOWN.entrySet()) {
+      if (!mayMatch(format.getKey(), value)) {
+        continue;
+      }
       Matcher matcher = format.getValue().matcher(value);
       while (matcher.find()) {
         String kind = format.getKey();
@@ -321,6 +326,39 @@ public final class SecretPatterns {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * False when a format cannot match {@code value} because text every match contains is missing:
+   * this runs for every string literal of every file, and most are messages that need no regex.
+   */
+  private static boolean mayMatch(String kind, String value) {
+    return switch (kind) {
+      case "PEM private key" -> value.contains("-----BEGIN ");
+      case "AWS access key id" -> value.contains("AKIA") || value.contains("ASIA")
+          || value.contains("ABIA") || value.contains("ACCA");
+      case "GitHub token" -> value.contains("gh");
+      case "GitLab personal access token" -> value.contains("glpat-");
+      case "Slack token" -> value.contains("xox");
+      case "Slack webhook URL" -> value.contains("https://hooks.slack.com/");
+      case "Stripe live key" -> value.contains("_live_");
+      case "Google API key" -> value.contains("AIza");
+      case "SendGrid API key" -> value.contains("SG.");
+      case "Twilio API key" -> value.contains("SK");
+      case "npm access token" -> value.contains("npm_");
+      case "signed JWT" -> value.contains("eyJ");
+      case "password in a URL" -> value.contains("://") && value.indexOf('@') >= 0;
+      case "password in a connection string" -> {
+        // The pattern is case-insensitive for ASCII letters only, which lower-casing covers.
+        String lower = value.toLowerCase(Locale.ROOT);
+        yield lower.contains("password=") || lower.contains("pwd=");
+      }
+      case "API key in a URL" -> value.indexOf('=') >= 0
+          && (value.indexOf('?') >= 0 || value.indexOf('&') >= 0);
+      case "HTTP Basic credentials" -> value.contains("Basic");
+      case "bearer token" -> value.contains("Bearer");
+      default -> true;
+    };
   }
 
   /** The part of a match after a PEM header, or the whole match. */
@@ -439,7 +477,7 @@ public final class SecretPatterns {
    * secret with extra steps.
    */
   public static Optional<String[]> placeholderDefault(String value) {
-    Matcher matcher = Pattern.compile("\\$\\{([^:{}]+):([^{}]*)}").matcher(value.strip());
+    Matcher matcher = PLACEHOLDER_DEFAULT.matcher(value.strip());
     return matcher.matches()
         ? Optional.of(new String[] {matcher.group(1), matcher.group(2)}) : Optional.empty();
   }

@@ -129,8 +129,8 @@ public final class HostnameVerificationDisabled implements NodeRule<Node> {
       return;
     }
     String name = reference.getIdentifier();
-    boolean permissive = file.unit().findAll(MethodDeclaration.class).stream()
-        .filter(m -> m.getNameAsString().equals(name) && m.getParameters().size() == 2)
+    boolean permissive = file.methodsNamed(name).stream()
+        .filter(m -> m.getParameters().size() == 2)
         .anyMatch(m -> PermissiveBodies.answersTrueOnly(m.getBody()));
     if (permissive) {
       findings.report(reference, "%s returns true for every host", reference.toString());

@@ -145,9 +145,10 @@ final class FileAnalyzer {
     List<DeferredFinding> deferred = new ArrayList<>();
     FileContext context = new FileContext(file, unit, source.text(), dispatcher.config(),
         dispatcher.projectHasSources());
-    List<Finding> findings = check(context, lines, diagnostics, deferred);
-    List<MethodSummary> methods = new ArrayList<>();
-    for (CallableDeclaration<?> callable : unit.findAll(CallableDeclaration.class)) {
+    List<CallableDeclaration<?>> callables = new ArrayList<>();
+    List<Finding> findings = check(context, lines, diagnostics, deferred, callables);
+    List<MethodSummary> methods = new ArrayList<>(callables.size());
+    for (CallableDeclaration<?> callable : callables) {
       methods.add(MethodSummaries.of(file.relativePath(), callable));
     }
     List<TaintedCall> taintedCalls = List.of();
@@ -206,8 +207,13 @@ final class FileAnalyzer {
     return new Diagnostic(Diagnostic.Kind.PARSE_ERROR, name, line, column, message);
   }
 
+  /**
+   * One walk of the unit in pre-order: each node to the rules that subscribed to its class, and
+   * the methods and constructors into {@code callables} for the project index.
+   */
   private List<Finding> check(FileContext context, String[] lines,
-      List<Diagnostic> diagnostics, List<DeferredFinding> deferred) {
+      List<Diagnostic> diagnostics, List<DeferredFinding> deferred,
+      List<CallableDeclaration<?>> callables) {
     SourceFile file = context.file();
     CompilationUnit unit = context.unit();
     Suppressions suppressions = new Suppressions(unit, lines);
@@ -215,13 +221,20 @@ final class FileAnalyzer {
     List<Finding> findings = new ArrayList<>();
     Map<String, Integer> occurrences = new HashMap<>();
 
-    for (Node node : unit.findAll(Node.class)) {
+    // One collector per rule for the whole file, told which node it is visiting.
+    Map<RuleDispatcher.ActiveRule, Collector> collectors = new java.util.IdentityHashMap<>();
+    for (Node.PreOrderIterator nodes = new Node.PreOrderIterator(unit); nodes.hasNext(); ) {
+      Node node = nodes.next();
       if (Thread.currentThread().isInterrupted()) {
         break; // over the per-file time limit: the engine has already reported this file
       }
+      if (node instanceof CallableDeclaration<?> callable) {
+        callables.add(callable);
+      }
       for (RuleDispatcher.ActiveRule active : dispatcher.rulesFor(node.getClass())) {
-        Collector sink = new Collector(active, node, file, lines, packageName, suppressions,
-            occurrences, findings, deferred);
+        Collector sink = collectors.computeIfAbsent(active, rule -> new Collector(rule, file,
+            lines, packageName, suppressions, occurrences, findings, deferred));
+        sink.visiting(node);
         try {
           active.rule().check(node, context, sink);
         } catch (RuntimeException | StackOverflowError e) {
@@ -239,7 +252,8 @@ final class FileAnalyzer {
   /** Turns what one rule reports on one node into findings: location, fix, fingerprint. */
   private static final class Collector implements Findings {
     private final RuleDispatcher.ActiveRule active;
-    private final Node visited;
+    /** The node the rule is checking: where a finding on a node without a range goes. */
+    private Node visited;
     private final SourceFile file;
     private final String[] lines;
     private final String packageName;
@@ -248,11 +262,10 @@ final class FileAnalyzer {
     private final List<Finding> findings;
     private final List<DeferredFinding> deferred;
 
-    Collector(RuleDispatcher.ActiveRule active, Node visited, SourceFile file, String[] lines,
+    Collector(RuleDispatcher.ActiveRule active, SourceFile file, String[] lines,
         String packageName, Suppressions suppressions, Map<String, Integer> occurrences,
         List<Finding> findings, List<DeferredFinding> deferred) {
       this.active = active;
-      this.visited = visited;
       this.file = file;
       this.lines = lines;
       this.packageName = packageName;
@@ -260,6 +273,10 @@ final class FileAnalyzer {
       this.occurrences = occurrences;
       this.findings = findings;
       this.deferred = deferred;
+    }
+
+    void visiting(Node node) {
+      this.visited = node;
     }
 
     @Override

@@ -52,6 +52,11 @@ public final class FileContext {
   }
 
   /** A context that knows the file's text, so taint analysis can skip files without sources. */
+  /** The file's text as it was parsed (empty when the context was built without it). */
+  public String text() {
+    return sourceText == null ? "" : sourceText;
+  }
+
   public FileContext(SourceFile file, CompilationUnit unit, String sourceText) {
     this(file, unit, sourceText, io.github.bulwark.core.config.BulwarkConfig.EMPTY);
   }

@@ -216,7 +216,7 @@ final class FileAnalyzer {
       List<CallableDeclaration<?>> callables) {
     SourceFile file = context.file();
     CompilationUnit unit = context.unit();
-    Suppressions suppressions = new Suppressions(unit, lines);
+    Suppressions suppressions = new Suppressions(unit, lines, context.text());
     String packageName = context.types().packageName();
     List<Finding> findings = new ArrayList<>();
     Map<String, Integer> occurrences = new HashMap<>();

@@ -7,7 +7,6 @@ import io.github.bulwark.core.rule.RuleDescriptor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which rules want which node classes. Built once per scan and shared by the worker threads; the
@@ -20,7 +19,16 @@ final class RuleDispatcher {
 
   private final List<ActiveRule> rules;
   private final List<io.github.bulwark.core.rule.TextFileRule> textRules;
-  private final Map<Class<?>, List<ActiveRule>> byNodeClass = new ConcurrentHashMap<>();
+  /** The rules for each node class, computed on first sight (asked once per node of a scan). */
+  private final ClassValue<List<ActiveRule>> byNodeClass = new ClassValue<>() {
+    @Override
+    protected List<ActiveRule> computeValue(Class<?> type) {
+      return rules.stream()
+          .filter(active -> active.rule().nodeTypes().stream()
+              .anyMatch(wanted -> wanted.isAssignableFrom(type)))
+          .toList();
+    }
+  };
 
   RuleDispatcher(List<Rule> rules) {
     this(rules, io.github.bulwark.core.config.BulwarkConfig.EMPTY);
@@ -116,10 +124,7 @@ final class RuleDispatcher {
   }
 
   List<ActiveRule> rulesFor(Class<?> nodeClass) {
-    return byNodeClass.computeIfAbsent(nodeClass, type -> rules.stream()
-        .filter(active -> active.rule().nodeTypes().stream()
-            .anyMatch(wanted -> wanted.isAssignableFrom(type)))
-        .toList());
+    return byNodeClass.get(nodeClass);
   }
 
   List<RuleDescriptor> descriptors() {

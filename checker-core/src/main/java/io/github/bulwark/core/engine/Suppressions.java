@@ -45,8 +45,11 @@ final class Suppressions {
   private final Map<Integer, List<Ignore>> ignoredByLine = new HashMap<>();
   private final String[] lines;
 
-  Suppressions(CompilationUnit unit, String[] lines) {
+  Suppressions(CompilationUnit unit, String[] lines, String text) {
     this.lines = lines;
+    if (!text.contains("bulwark:ignore")) {
+      return; // most files: no need to collect (and sort) every comment of the tree
+    }
     for (Comment comment : unit.getAllComments()) {
       Matcher matcher = IGNORE_COMMENT.matcher(comment.getContent());
       if (!matcher.find() || comment.getRange().isEmpty()) {

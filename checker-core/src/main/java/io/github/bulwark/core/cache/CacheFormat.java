@@ -50,7 +50,7 @@ final class CacheFormat {
         .serializeNulls()
         .create();
   }
-  static final int SCHEMA = 2;
+  static final int SCHEMA = 3;
 
   /** One file's cached results. */
   record Entry(String path, String sha256, CachedFile results) {}
@@ -99,16 +99,55 @@ final class CacheFormat {
     json.name("schema").value(SCHEMA);
     json.name("bulwarkVersion").value(key.version());
     json.name("key").value(key.digest());
+    // The names method summaries hold repeat across thousands of methods (get/1, toString/0):
+    // written once in a table and referred to by index, the file is a third of the size and
+    // reads faster, and every repeat shares one String once read.
+    Strings strings = new Strings();
+    for (Entry entry : entries) {
+      entry.results().methods().forEach(method -> strings.addAll(method, entry.path()));
+      entry.results().deferred().forEach(pending -> pending.question().methods()
+          .forEach(method -> strings.addAll(method, entry.path())));
+    }
+    json.name("strings").beginArray();
+    for (String text : strings.table) {
+      json.value(text);
+    }
+    json.endArray();
     json.name("files").beginArray();
     for (Entry entry : entries) {
-      writeEntry(json, entry);
+      writeEntry(json, entry, strings);
     }
     json.endArray();
     json.endObject();
     json.flush();
   }
 
-  private static void writeEntry(JsonWriter json, Entry entry) throws IOException {
+  /** The string table of one cache file, in first-use order. */
+  private static final class Strings {
+    final List<String> table = new ArrayList<>();
+    final Map<String, Integer> index = new HashMap<>();
+
+    int of(String text) {
+      return index.computeIfAbsent(text, t -> {
+        table.add(t);
+        return table.size() - 1;
+      });
+    }
+
+    void addAll(MethodSummary method, String path) {
+      of(method.file().equals(path) ? "" : method.file());
+      of(method.type());
+      of(method.name());
+      for (java.util.Set<String> texts : List.of(method.calls(), method.calledNames(),
+          method.annotations(), method.literals(), method.supertypes(),
+          method.parameterFlows())) {
+        texts.forEach(this::of);
+      }
+    }
+  }
+
+  private static void writeEntry(JsonWriter json, Entry entry, Strings strings)
+      throws IOException {
     CachedFile file = entry.results();
     json.beginObject();
     json.name("path").value(entry.path());
@@ -127,7 +166,7 @@ final class CacheFormat {
     json.endArray();
     json.name("methods").beginArray();
     for (MethodSummary method : file.methods()) {
-      writeMethod(json, method, entry.path());
+      writeMethod(json, method, entry.path(), strings);
     }
     json.endArray();
     json.name("taintedCalls").beginArray();
@@ -146,7 +185,7 @@ final class CacheFormat {
       json.name("finding");
       writeFinding(json, pending.template(), entry.path());
       json.name("question");
-      writeQuestion(json, pending.question(), entry.path());
+      writeQuestion(json, pending.question(), entry.path(), strings);
       json.endObject();
     }
     json.endArray();
@@ -158,35 +197,35 @@ final class CacheFormat {
    * make up most of a cache file, and a scan after a one-file edit reads and writes them all.
    * Its file is written only when it is not the entry's own ({@code path}).
    */
-  private static void writeMethod(JsonWriter json, MethodSummary method, String path)
-      throws IOException {
+  private static void writeMethod(JsonWriter json, MethodSummary method, String path,
+      Strings strings) throws IOException {
     json.beginArray();
-    json.value(method.file().equals(path) ? "" : method.file());
-    json.value(method.type()).value(method.name()).value(method.arity());
+    json.value(strings.of(method.file().equals(path) ? "" : method.file()));
+    json.value(strings.of(method.type())).value(strings.of(method.name())).value(method.arity());
     for (java.util.Set<String> texts : List.of(method.calls(), method.calledNames(),
         method.annotations(), method.literals(), method.supertypes(), method.parameterFlows())) {
       json.beginArray();
       for (String text : texts) {
-        json.value(text);
+        json.value(strings.of(text));
       }
       json.endArray();
     }
     json.endArray();
   }
 
-  private static MethodSummary readMethod(JsonReader json, String path)
+  private static MethodSummary readMethod(JsonReader json, String path, List<String> strings)
       throws IOException, CacheFormatException {
     json.beginArray();
-    String file = json.nextString();
-    String type = json.nextString();
-    String name = json.nextString();
+    String file = string(json, strings, path);
+    String type = string(json, strings, path);
+    String name = string(json, strings, path);
     int arity = json.nextInt();
     List<java.util.Set<String>> sets = new ArrayList<>(6);
     for (int i = 0; i < 6; i++) {
       java.util.Set<String> texts = new java.util.HashSet<>();
       json.beginArray();
       while (json.hasNext()) {
-        texts.add(json.nextString());
+        texts.add(string(json, strings, path));
       }
       json.endArray();
       sets.add(texts);
@@ -200,8 +239,18 @@ final class CacheFormat {
     }
   }
 
-  private static void writeQuestion(JsonWriter json, ProjectQuestion question, String path)
-      throws IOException {
+  /** A string of the table, by its index; an index outside it is a damaged file. */
+  private static String string(JsonReader json, List<String> strings, String path)
+      throws IOException, CacheFormatException {
+    int index = json.nextInt();
+    if (index < 0 || index >= strings.size()) {
+      throw new CacheFormatException("string " + index + " outside the table, in " + path);
+    }
+    return strings.get(index);
+  }
+
+  private static void writeQuestion(JsonWriter json, ProjectQuestion question, String path,
+      Strings strings) throws IOException {
     json.beginObject();
     json.name("facts").beginObject();
     for (Map.Entry<String, List<String>> fact : question.facts().entrySet()) {
@@ -214,14 +263,14 @@ final class CacheFormat {
     json.endObject();
     json.name("methods").beginArray();
     for (MethodSummary method : question.methods()) {
-      writeMethod(json, method, path);
+      writeMethod(json, method, path, strings);
     }
     json.endArray();
     json.endObject();
   }
 
-  private static ProjectQuestion readQuestion(JsonReader json, String path)
-      throws IOException, CacheFormatException {
+  private static ProjectQuestion readQuestion(JsonReader json, String path,
+      List<String> strings) throws IOException, CacheFormatException {
     json.beginObject();
     expectName(json, "facts");
     Map<String, List<String>> facts = new HashMap<>();
@@ -243,7 +292,7 @@ final class CacheFormat {
     List<MethodSummary> methods = new ArrayList<>();
     json.beginArray();
     while (json.hasNext()) {
-      methods.add(readMethod(json, path));
+      methods.add(readMethod(json, path, strings));
     }
     json.endArray();
     json.endObject();
@@ -325,11 +374,18 @@ final class CacheFormat {
 
   /** Reads the entries after {@link #readHeader}; any deviation from the schema is refused. */
   static Map<String, Entry> readEntries(JsonReader json) throws IOException, CacheFormatException {
+    expectName(json, "strings");
+    List<String> strings = new ArrayList<>();
+    json.beginArray();
+    while (json.hasNext()) {
+      strings.add(json.nextString());
+    }
+    json.endArray();
     expectName(json, "files");
     Map<String, Entry> entries = new HashMap<>();
     json.beginArray();
     while (json.hasNext()) {
-      Entry entry = readEntry(json);
+      Entry entry = readEntry(json, strings);
       if (entries.put(entry.path(), entry) != null) {
         throw new CacheFormatException("two entries for " + entry.path());
       }
@@ -342,7 +398,8 @@ final class CacheFormat {
     return entries;
   }
 
-  private static Entry readEntry(JsonReader json) throws IOException, CacheFormatException {
+  private static Entry readEntry(JsonReader json, List<String> strings)
+      throws IOException, CacheFormatException {
     json.beginObject();
     String path = stringField(json, "path");
     String sha256 = stringField(json, "sha256");
@@ -373,7 +430,7 @@ final class CacheFormat {
       expectName(json, "methods");
       json.beginArray();
       while (json.hasNext()) {
-        methods.add(readMethod(json, path));
+        methods.add(readMethod(json, path, strings));
       }
       json.endArray();
       expectName(json, "taintedCalls");
@@ -402,7 +459,7 @@ final class CacheFormat {
       Finding template = readFinding(json, path);
       expectName(json, "question");
       try {
-        deferred.add(new DeferredFinding(template, readQuestion(json, path)));
+        deferred.add(new DeferredFinding(template, readQuestion(json, path, strings)));
       } catch (NullPointerException | IllegalArgumentException e) {
         throw refused(path, e);
       }

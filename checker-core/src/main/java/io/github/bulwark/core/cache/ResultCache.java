@@ -138,7 +138,14 @@ public final class ResultCache {
     List<FileState> states = files.parallelStream()
         .map(file -> state(file, previous, maxBytes, mayHaveSources, hashed))
         .toList();
-    return new SourceStates(states, hashed.get(), checkedAt, indexKey);
+    java.util.Set<String> changed = new java.util.HashSet<>();
+    for (FileState state : states) {
+      FileState known = previous.files().get(state.path());
+      if (known != null && state.hashed() && !known.sha256().equals(state.sha256())) {
+        changed.add(state.path());
+      }
+    }
+    return new SourceStates(states, hashed.get(), checkedAt, indexKey, changed);
   }
 
   private static FileState state(SourceFile file, StateFormat.Index previous, long maxBytes,
@@ -237,6 +244,25 @@ public final class ResultCache {
       }
     }
 
+    /**
+     * Starts reading the per-file results in the background (on the common pool), so files
+     * known to have changed are analysed meanwhile; lookups wait for it.
+     */
+    public void prefetch() {
+      synchronized (this) {
+        if (previous == null && loading == null) {
+          loading = java.util.concurrent.CompletableFuture.supplyAsync(this::load);
+        }
+      }
+    }
+
+    private java.util.concurrent.CompletableFuture<Map<String, CacheFormat.Entry>> loading;
+
+    /** Counts a file that is analysed without a lookup (its content is known to be new). */
+    public void miss() {
+      analysed.incrementAndGet();
+    }
+
     /** The cached results for this path and content, if any; a hit is kept for the next scan. */
     public Optional<CachedFile> lookup(String path, String sha256) {
       CacheFormat.Entry entry = previous().get(path);
@@ -332,6 +358,15 @@ public final class ResultCache {
     private Map<String, CacheFormat.Entry> previous() {
       Map<String, CacheFormat.Entry> loaded = previous;
       if (loaded == null) {
+        java.util.concurrent.CompletableFuture<Map<String, CacheFormat.Entry>> pending;
+        synchronized (this) {
+          pending = loading;
+        }
+        if (pending != null) {
+          loaded = pending.join();
+          previous = loaded;
+          return loaded;
+        }
         synchronized (this) {
           loaded = previous;
           if (loaded == null) {

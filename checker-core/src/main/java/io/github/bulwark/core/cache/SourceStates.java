@@ -17,11 +17,15 @@ import java.util.List;
  *     file system's time resolution of this moment is hashed again next scan
  * @param indexKey what the file index these states are kept in depends on (version, the
  *     configuration that decides what counts as a source)
+ * @param changed paths whose content hash differs from the one the last scan recorded: their
+ *     cached results cannot match, so they are analysed without waiting for the cache
  */
-public record SourceStates(List<FileState> files, int hashed, long checkedAt, String indexKey) {
+public record SourceStates(List<FileState> files, int hashed, long checkedAt, String indexKey,
+    java.util.Set<String> changed) {
 
   public SourceStates {
     files = List.copyOf(files);
+    changed = java.util.Set.copyOf(changed);
   }
 
   /** True when any file may read untrusted input. */

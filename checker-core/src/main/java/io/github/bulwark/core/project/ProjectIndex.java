@@ -143,37 +143,85 @@ public final class ProjectIndex {
   }
 
   /**
-   * The first method reachable from {@code start} (itself included) that satisfies
-   * {@code fact}, following calls up to {@link #MAX_DEPTH} deep.
+   * A method reachable from {@code start} (itself included) that satisfies {@code fact},
+   * following calls up to {@link #MAX_DEPTH} deep; empty when there is none.
+   *
+   * <p>Answered from one backward pass per fact over the whole project (every method that
+   * satisfies it, then their callers, and theirs, up to the depth), so each question costs a
+   * look at the start's own calls: a project asks thousands of them, and a forward search per
+   * question fans out through every method sharing a common name.
    */
   public Optional<MethodSummary> reaches(MethodSummary start, Predicate<MethodSummary> fact) {
-    Set<String> seen = new HashSet<>();
-    Deque<MethodSummary> queue = new ArrayDeque<>();
-    Deque<Integer> depths = new ArrayDeque<>();
-    queue.add(start);
-    depths.add(0);
-    Map<MethodSummary, Boolean> known = factsKnown(fact);
-    while (!queue.isEmpty()) {
-      MethodSummary method = queue.poll();
-      int depth = depths.poll();
-      if (known.computeIfAbsent(method, fact::test)) {
-        return Optional.of(method);
+    if (factsKnown(fact).computeIfAbsent(start, fact::test)) {
+      return Optional.of(start);
+    }
+    Map<String, Reach> nearest = reachByKey(fact);
+    Reach best = null;
+    for (String call : start.calls()) {
+      Reach reach = nearest.get(call);
+      if (reach != null && (best == null || reach.distance() < best.distance())) {
+        best = reach;
       }
-      if (depth >= MAX_DEPTH) {
-        continue;
+    }
+    return best != null && best.distance() + 1 <= MAX_DEPTH ? Optional.of(best.witness())
+        : Optional.empty();
+  }
+
+  /** How far a method is from one that satisfies a fact, and that method. */
+  private record Reach(int distance, MethodSummary witness) {}
+
+  /**
+   * For each callee key, the nearest method satisfying {@code fact} among the methods with that
+   * key and what they call, within {@link #MAX_DEPTH} - 1 calls.
+   */
+  private Map<String, Reach> reachByKey(Predicate<MethodSummary> fact) {
+    return reachKnown.computeIfAbsent(fact, f -> {
+      Map<MethodSummary, Boolean> known = factsKnown(f);
+      Map<MethodSummary, Reach> reach = new java.util.IdentityHashMap<>();
+      Deque<MethodSummary> queue = new ArrayDeque<>();
+      for (MethodSummary method : all) {
+        if (known.computeIfAbsent(method, f::test)) {
+          reach.put(method, new Reach(0, method));
+          queue.add(method);
+        }
       }
-      for (String call : method.calls()) {
-        if (!seen.add(call)) {
+      Map<String, Reach> byCalleeKey = new HashMap<>();
+      while (!queue.isEmpty()) {
+        MethodSummary method = queue.poll();
+        Reach here = reach.get(method);
+        // Methods leave the queue nearest first, so the first with a key is its nearest; the
+        // callers of a key are the same for every method sharing it (hundreds share get/1).
+        if (byCalleeKey.putIfAbsent(method.key(), here) != null
+            || here.distance() + 1 > MAX_DEPTH - 1) {
           continue;
         }
-        for (MethodSummary callee : byKey.getOrDefault(call, List.of())) {
-          queue.add(callee);
-          depths.add(depth + 1);
+        for (MethodSummary caller : callers().getOrDefault(method.key(), List.of())) {
+          if (!reach.containsKey(caller)) {
+            reach.put(caller, new Reach(here.distance() + 1, here.witness()));
+            queue.add(caller);
+          }
+        }
+      }
+      return byCalleeKey;
+    });
+  }
+
+  /** The project's methods by the callee keys ({@code name/arity}) they call. */
+  private Map<String, List<MethodSummary>> callers() {
+    if (callersByKey == null) {
+      callersByKey = new HashMap<>();
+      for (MethodSummary method : all) {
+        for (String call : method.calls()) {
+          callersByKey.computeIfAbsent(call, k -> new ArrayList<>()).add(method);
         }
       }
     }
-    return Optional.empty();
+    return callersByKey;
   }
+
+  private Map<String, List<MethodSummary>> callersByKey;
+  private final Map<Predicate<MethodSummary>, Map<String, Reach>> reachKnown =
+      new java.util.IdentityHashMap<>();
 
   /** True when any method of the project satisfies {@code fact}. */
   public Optional<MethodSummary> any(Predicate<MethodSummary> fact) {

@@ -348,8 +348,8 @@ class ResultCacheTest {
         json -> json.replaceFirst("\"analysed\"", "\"analysed\":true,\"extra\""),
         json -> json.replaceFirst("\"severity\":\"\\w+\"", "\"severity\":\"SEVERE\""),
         json -> json.replace("\"range\":[", "\"range\":[0,"),                // not a range
-        // a method summary without its name
-        json -> json.replaceFirst("\\[\"([^\"]*)\",\"(\\w+)\",\"(\\w+)\",\\d+,", "[\"$1\",\"$2\","),
+        // a method summary naming a string outside the file's table
+        json -> json.replaceFirst("\"methods\":\\[\\[\\d+", "\"methods\":[[99999"),
         json -> json + "{}",                                                 // trailing content
         json -> "\u0000\u0001 not json");
     for (java.util.function.UnaryOperator<String> damage : damages) {

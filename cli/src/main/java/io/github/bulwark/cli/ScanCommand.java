@@ -74,7 +74,7 @@ final class ScanCommand implements Callable<Integer> {
       description = "Take the results of files under DIR from the result cache a --part scan "
           + "of DIR left (default: DIR's default cache), when the files are unchanged, instead "
           + "of parsing them again; pending cross-file questions are decided against everything "
-          + "scanned. Repeatable; use with --part.")
+          + "scanned. Repeatable; implies --part.")
   List<String> merge = new java.util.ArrayList<>();
 
   @Option(names = "--cache-stats", hidden = true,
@@ -163,7 +163,8 @@ final class ScanCommand implements Callable<Integer> {
     if (!modules.isEmpty() && noCache) {
       throw new IllegalArgumentException("--merge reads result caches: not with --no-cache");
     }
-    request = request.withParts(part, modules);
+    // Merging parts is itself a part's scan: the same key, so the parts' results are found.
+    request = request.withParts(part || !modules.isEmpty(), modules);
     if (noCache) {
       return request;
     }

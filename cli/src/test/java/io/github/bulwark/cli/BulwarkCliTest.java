@@ -264,10 +264,11 @@ class BulwarkCliTest {
           + alone.out());
     }
     Path shop = dir.resolve("shop");
-    Run merged = run("scan", shop.toString(), "--part", "--exclude", "**/cache/**",
+    Run merged = run("scan", shop.toString(), "--exclude", "**/cache/**",
         "--merge", web + "=" + web.resolve("cache"), "--merge", data + "=" + data.resolve("cache"),
         "--cache-dir", dir.resolve("merged-cache").toString(), "--cache-stats");
-    assertTrue(merged.err().contains("cache: 2 reused, 0 analysed"), merged.err());
+    assertTrue(merged.err().contains("cache: 2 reused, 0 analysed"), "--merge implies --part, "
+        + "so the parts' results are found: " + merged.err());
     assertTrue(merged.out().contains("data/src/com/shop/data/OrderStore.java:5:"), merged.out());
     assertTrue(merged.out().contains("[SqlInjection]"), merged.out());
     assertTrue(merged.out().contains("web/src/com/shop/web/Orders.java"), "the path's origin: "

@@ -31,16 +31,19 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * The incremental result cache: one directory holding, per scan key (Bulwark version, active
- * rules, per-file configuration), one JSON file of per-file results keyed by path and content
- * hash, so a file whose bytes did not change is not parsed again.
+ * The incremental result cache, one directory holding three kinds of file: a file index (per
+ * path: size, modification time, content hash, whether it may read untrusted input), so an
+ * unchanged file is recognised without reading it; per scan key (Bulwark's jar, active rules,
+ * configuration), the per-file results in {@link #SHARDS} shards keyed by path and content hash,
+ * so a file whose bytes did not change is not parsed again; and a snapshot of the last scan's
+ * whole result, reported as it is when no file changed.
  *
- * <p>Guarantees: only results that depend on the file alone are stored (results that depend on
- * other files are recomputed every scan); a cache file that is damaged, of another schema, or
- * written for another key is discarded with at most one warning and rebuilt, never trusted; the
- * file is replaced atomically (written beside, then moved), so a crash or a concurrent scan leaves
- * either the old or the new file; lookups and stores are safe from the engine's worker threads.
- * Plain JSON only, never Java serialization.
+ * <p>Guarantees: per-file results depend on the file alone (findings that need the whole project
+ * are stored as questions and answered again every scan); a cache file that is damaged, of
+ * another schema, or written for another key is discarded with at most one warning and rebuilt,
+ * never trusted; every file is replaced atomically (written beside, then moved), so a crash or a
+ * concurrent scan leaves either the old or the new file; lookups and stores are safe from the
+ * engine's worker threads. Plain JSON only, never Java serialization.
  */
 public final class ResultCache {
 

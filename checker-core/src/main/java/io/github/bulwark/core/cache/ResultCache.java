@@ -477,6 +477,12 @@ public final class ResultCache {
           if (loaded == null) {
             loaded = loadShards(key).entries();
             entries = loaded;
+            if (loaded.isEmpty()) {
+              // Said once: otherwise a merge that parses everything again looks like success.
+              warnings.accept("bulwark: no cached results in " + directory + " for this scan's "
+                  + "rules and configuration (not scanned yet, or with other settings); its "
+                  + "files are analysed here");
+            }
           }
         }
       }

@@ -295,6 +295,16 @@ class ResultCacheTest {
     assertTrue(merged.findings().stream().anyMatch(f -> f.file().equals("b/src/q/B.java")),
         "file names are the aggregate's");
 
+    // Without a module's cache the aggregate parses its files, and says why.
+    ResultCache withoutModules = cache();
+    new Engine(rules()).scan(ScanRequest.builder().root(dir.resolve("a/src"))
+        .baseDirectory(dir).assumeUntrustedInput(true)
+        .moduleCache(dir.resolve("a"), ResultCache.in(dir.resolve("a/nowhere"), warnings::add))
+        .cache(ResultCache.in(cacheDir.resolve("other"), warnings::add)).build());
+    assertEquals(1, warnings.size(), warnings::toString);
+    assertTrue(warnings.get(0).contains("no cached results in"), warnings.get(0));
+    warnings.clear();
+
     // A module whose cache is stale (edited since its scan): that file alone is parsed.
     Files.writeString(dir.resolve("b/src/q/B.java"), "package q; class B { void m() {} }\n");
     ResultCache again = cache();

@@ -25,4 +25,15 @@ public record FileState(String path, long size, long modified, String sha256,
   public boolean hashed() {
     return !sha256.isEmpty();
   }
+
+  /**
+   * Whether a file with these bytes may read untrusted input: a Java file whose raw text
+   * (decoded as ISO-8859-1, which never fails and is enough for the ASCII words looked for)
+   * passes {@code mayHaveSources}.
+   */
+  public static boolean mayReadInput(String path, byte[] bytes,
+      java.util.function.Predicate<String> mayHaveSources) {
+    return path.endsWith(".java") && mayHaveSources.test(
+        new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1));
+  }
 }

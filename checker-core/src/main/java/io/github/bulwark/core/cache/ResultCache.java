@@ -173,8 +173,7 @@ public final class ResultCache {
       }
       byte[] bytes = Files.readAllBytes(file.path());
       hashed.incrementAndGet();
-      boolean sources = path.endsWith(".java")
-          && mayHaveSources.test(new String(bytes, StandardCharsets.ISO_8859_1));
+      boolean sources = FileState.mayReadInput(path, bytes, mayHaveSources);
       return new FileState(path, bytes.length, modified, ContentHash.of(bytes), sources);
     } catch (IOException | SecurityException | OutOfMemoryError e) {
       // Unreadable here: the analyser reports it; assume it may read untrusted input.
@@ -210,7 +209,8 @@ public final class ResultCache {
     private final ScanKey key;
     private final SourceStates states;
     private final String projectDigest;
-    private volatile Map<String, CacheFormat.Entry> previous;
+    /** The last scan's per-file results: read once, from the first lookup or prefetch. */
+    private java.util.concurrent.CompletableFuture<Map<String, CacheFormat.Entry>> previous;
     private final Map<String, CacheFormat.Entry> next = new ConcurrentHashMap<>();
     private final AtomicInteger reused = new AtomicInteger();
     private final AtomicInteger analysed = new AtomicInteger();
@@ -252,14 +252,16 @@ public final class ResultCache {
      * known to have changed are analysed meanwhile; lookups wait for it.
      */
     public void prefetch() {
-      synchronized (this) {
-        if (previous == null && loading == null) {
-          loading = java.util.concurrent.CompletableFuture.supplyAsync(this::load);
-        }
-      }
+      reading();
     }
 
-    private java.util.concurrent.CompletableFuture<Map<String, CacheFormat.Entry>> loading;
+    private synchronized java.util.concurrent.CompletableFuture<Map<String, CacheFormat.Entry>>
+        reading() {
+      if (previous == null) {
+        previous = java.util.concurrent.CompletableFuture.supplyAsync(this::load);
+      }
+      return previous;
+    }
 
     /** Counts a file that is analysed without a lookup (its content is known to be new). */
     public void miss() {
@@ -359,26 +361,7 @@ public final class ResultCache {
     }
 
     private Map<String, CacheFormat.Entry> previous() {
-      Map<String, CacheFormat.Entry> loaded = previous;
-      if (loaded == null) {
-        java.util.concurrent.CompletableFuture<Map<String, CacheFormat.Entry>> pending;
-        synchronized (this) {
-          pending = loading;
-        }
-        if (pending != null) {
-          loaded = pending.join();
-          previous = loaded;
-          return loaded;
-        }
-        synchronized (this) {
-          loaded = previous;
-          if (loaded == null) {
-            loaded = load();
-            previous = loaded;
-          }
-        }
-      }
-      return loaded;
+      return reading().join();
     }
 
     /** Shards that could not be read: rewritten at the end of the scan. */
@@ -462,7 +445,7 @@ public final class ResultCache {
   /** See {@link #reader}. */
   public final class Lookup {
     private final ScanKey key;
-    private volatile Map<String, CacheFormat.Entry> entries;
+    private Map<String, CacheFormat.Entry> entries;
 
     private Lookup(ScanKey key) {
       this.key = key;
@@ -470,25 +453,22 @@ public final class ResultCache {
 
     /** The results kept for this path (relative to the other scan's base) and content. */
     public Optional<CachedFile> find(String path, String sha256) {
-      Map<String, CacheFormat.Entry> loaded = entries;
-      if (loaded == null) {
-        synchronized (this) {
-          loaded = entries;
-          if (loaded == null) {
-            loaded = loadShards(key).entries();
-            entries = loaded;
-            if (loaded.isEmpty()) {
-              // Said once: otherwise a merge that parses everything again looks like success.
-              warnings.accept("bulwark: no cached results in " + directory + " for this scan's "
-                  + "rules and configuration (not scanned yet, or with other settings); its "
-                  + "files are analysed here");
-            }
-          }
-        }
-      }
-      CacheFormat.Entry entry = loaded.get(path);
+      CacheFormat.Entry entry = entries().get(path);
       return entry != null && entry.sha256().equals(sha256) ? Optional.of(entry.results())
           : Optional.empty();
+    }
+
+    private synchronized Map<String, CacheFormat.Entry> entries() {
+      if (entries == null) {
+        entries = loadShards(key).entries();
+        if (entries.isEmpty()) {
+          // Said once: otherwise a merge that parses everything again looks like success.
+          warnings.accept("bulwark: no cached results in " + directory + " for this scan's "
+              + "rules and configuration (not scanned yet, or with other settings); its "
+              + "files are analysed here");
+        }
+      }
+      return entries;
     }
   }
 

@@ -204,9 +204,8 @@ public final class Engine {
         if (java.nio.file.Files.size(file.path()) > ScanRequest.DEFAULT_MAX_FILE_BYTES * 4) {
           continue; // reported by the analysis as over the size limit
         }
-        String text = new String(java.nio.file.Files.readAllBytes(file.path()),
-            java.nio.charset.StandardCharsets.ISO_8859_1);
-        if (mayHaveSources.test(text)) {
+        if (FileState.mayReadInput(file.relativePath(),
+            java.nio.file.Files.readAllBytes(file.path()), mayHaveSources)) {
           return true;
         }
       } catch (java.io.IOException | RuntimeException e) {

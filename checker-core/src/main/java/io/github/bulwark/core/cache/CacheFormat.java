@@ -50,7 +50,7 @@ final class CacheFormat {
         .serializeNulls()
         .create();
   }
-  static final int SCHEMA = 3;
+  static final int SCHEMA = 4;
 
   /** One file's cached results. */
   record Entry(String path, String sha256, CachedFile results) {}

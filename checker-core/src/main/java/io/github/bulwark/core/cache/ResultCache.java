@@ -141,11 +141,12 @@ public final class ResultCache {
     List<FileState> states = files.parallelStream()
         .map(file -> state(file, previous, maxBytes, mayHaveSources, hashed))
         .toList();
-    java.util.Set<String> changed = new java.util.HashSet<>();
+    Map<String, FileState> changed = new java.util.HashMap<>();
     for (FileState state : states) {
       FileState known = previous.files().get(state.path());
-      if (known != null && state.hashed() && !known.sha256().equals(state.sha256())) {
-        changed.add(state.path());
+      if (known != null && state.hashed() && known.hashed()
+          && !known.sha256().equals(state.sha256())) {
+        changed.put(state.path(), known);
       }
     }
     return new SourceStates(states, hashed.get(), checkedAt, indexKey, changed);
@@ -216,6 +217,12 @@ public final class ResultCache {
     private final AtomicInteger analysed = new AtomicInteger();
     private String discarded = "";
     private boolean snapshotHit;
+    private boolean snapshotUpdated;
+    /** The snapshot as read by {@link #snapshot()}, whether or not it matched. */
+    private StateFormat.Stored stored;
+    /** Single shards read for {@link #previousResults}, by shard number. */
+    private final Map<Integer, Map<String, CacheFormat.Entry>> singleShards =
+        new ConcurrentHashMap<>();
 
     private Session(ScanKey key, SourceStates states) {
       this.key = key;
@@ -233,7 +240,7 @@ public final class ResultCache {
         return Optional.empty();
       }
       try (JsonReader json = reader(file)) {
-        StateFormat.Stored stored = StateFormat.readSnapshot(json, key);
+        stored = StateFormat.readSnapshot(json, key);
         if (!stored.projectDigest().equals(projectDigest)) {
           return Optional.empty();
         }
@@ -245,6 +252,61 @@ public final class ResultCache {
             + e.getMessage() + "); the scan is assembled from per-file results");
         return Optional.empty();
       }
+    }
+
+    /**
+     * The last scan's whole result when it describes exactly these files with only the
+     * {@linkplain SourceStates#changed changed} ones at their old content; call after
+     * {@link #snapshot()}. The engine updates it for the changed files when their edits changed
+     * no fact the project index holds ({@link #finishUpdated}).
+     */
+    public Optional<Snapshot> snapshotBeforeEdits() {
+      return stored != null && !states.changed().isEmpty()
+          && stored.projectDigest().equals(states.projectDigestBeforeEdits(key))
+          ? Optional.of(stored.snapshot()) : Optional.empty();
+    }
+
+    /**
+     * What the last scan kept for a changed file at its old content, reading only the shard
+     * that holds it; empty when it kept nothing, or the shard cannot be read.
+     */
+    public Optional<CachedFile> previousResults(String path) {
+      FileState before = states.changed().get(path);
+      if (before == null) {
+        return Optional.empty();
+      }
+      int shard = shardOf(path);
+      Map<String, CacheFormat.Entry> entries = singleShards.computeIfAbsent(shard, i -> {
+        Map<String, CacheFormat.Entry> read = new ConcurrentHashMap<>();
+        // A damaged shard is left to the full load, which warns and rebuilds it.
+        return loadShard(key, i, read).isEmpty() ? read : Map.of();
+      });
+      CacheFormat.Entry entry = entries.get(path);
+      return entry != null && entry.sha256().equals(before.sha256())
+          ? Optional.of(entry.results()) : Optional.empty();
+    }
+
+    /**
+     * Ends a scan whose result is the last one updated for the changed files alone: rewrites
+     * only the shards holding their fresh results, then the snapshot and the file index.
+     */
+    public CacheStats finishUpdated(Snapshot whole) {
+      Map<Integer, Map<String, CacheFormat.Entry>> touched = new java.util.TreeMap<>();
+      next.forEach((path, entry) -> touched.computeIfAbsent(shardOf(path),
+          shard -> new java.util.HashMap<>(singleShards.getOrDefault(shard, Map.of())))
+          .put(path, entry));
+      touched.forEach((shard, entries) -> {
+        List<CacheFormat.Entry> sorted = new ArrayList<>(entries.values());
+        sorted.sort(Comparator.comparing(CacheFormat.Entry::path));
+        writeAtomically(shardFor(key, shard), out -> CacheFormat.write(out, key, sorted));
+      });
+      writeAtomically(snapshotFor(key),
+          out -> StateFormat.writeSnapshot(out, key, projectDigest, whole));
+      writeAtomically(indexFor(states.indexKey()),
+          out -> StateFormat.writeIndex(out, states.indexKey(), states));
+      snapshotUpdated = true;
+      reused.set(states.files().size() - next.size());
+      return record(next.size());
     }
 
     /**
@@ -302,7 +364,7 @@ public final class ResultCache {
      * limit). Returns how the scan used the cache. A write failure is a warning.
      */
     public CacheStats finish(Snapshot whole) {
-      int stored = next.size() - reused.get();
+      int fresh = next.size() - reused.get();
       if (!snapshotHit) {
         writeChangedShards();
         if (whole != null) {
@@ -316,8 +378,12 @@ public final class ResultCache {
         writeAtomically(indexFor(states.indexKey()),
             out -> StateFormat.writeIndex(out, states.indexKey(), states));
       }
-      CacheStats stats = new CacheStats(reused.get(), analysed.get(), Math.max(stored, 0),
-          discarded, states.hashed(), snapshotHit);
+      return record(Math.max(fresh, 0));
+    }
+
+    private CacheStats record(int stored) {
+      CacheStats stats = new CacheStats(reused.get(), analysed.get(), stored, discarded,
+          states.hashed(), snapshotHit, snapshotUpdated);
       lastScan.set(stats);
       return stats;
     }
@@ -389,7 +455,7 @@ public final class ResultCache {
   private Shards loadShards(ScanKey key) {
     Map<String, CacheFormat.Entry> entries = new ConcurrentHashMap<>();
     Map<Integer, String> problems = new java.util.TreeMap<>();
-    java.util.stream.IntStream.range(0, SHARDS).parallel().forEach(i ->
+    Tasks.runOnAllCores(SHARDS, i ->
         loadShard(key, i, entries).ifPresent(why -> {
           synchronized (problems) {
             problems.put(i, why);

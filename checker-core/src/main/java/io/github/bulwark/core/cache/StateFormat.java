@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The two small files beside the per-file results, read strictly like them: the file index
@@ -93,6 +94,19 @@ final class StateFormat {
       CacheFormat.writeDiagnostic(json, diagnostic, "");
     }
     json.endArray();
+    json.name("decisions").beginArray();
+    for (Map.Entry<String, List<Optional<String>>> file : snapshot.decisions().entrySet()) {
+      json.beginArray().value(file.getKey()).beginArray();
+      for (Optional<String> decided : file.getValue()) {
+        if (decided.isPresent()) {
+          json.value(decided.get());
+        } else {
+          json.nullValue();
+        }
+      }
+      json.endArray().endArray();
+    }
+    json.endArray();
     json.endObject();
     json.flush();
   }
@@ -121,11 +135,33 @@ final class StateFormat {
       diagnostics.add(CacheFormat.readDiagnostic(json, ""));
     }
     json.endArray();
+    Map<String, List<Optional<String>>> decisions = new HashMap<>();
+    expectName(json, "decisions");
+    json.beginArray();
+    while (json.hasNext()) {
+      json.beginArray();
+      String file = json.nextString();
+      List<Optional<String>> decided = new ArrayList<>();
+      json.beginArray();
+      while (json.hasNext()) {
+        if (json.peek() == JsonToken.NULL) {
+          json.nextNull();
+          decided.add(Optional.empty());
+        } else {
+          decided.add(Optional.of(json.nextString()));
+        }
+      }
+      json.endArray();
+      json.endArray();
+      decisions.put(file, decided);
+    }
+    json.endArray();
     end(json);
     if (analysed < 0 || lines < 0) {
       throw new CacheFormat.CacheFormatException("negative counts in the snapshot");
     }
-    return new Stored(project, new Snapshot(findings, diagnostics, analysed, lines));
+    return new Stored(project,
+        new Snapshot(findings, diagnostics, analysed, lines, decisions));
   }
 
   private static JsonWriter writer(Writer out) {

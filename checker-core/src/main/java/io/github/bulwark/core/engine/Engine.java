@@ -116,9 +116,6 @@ public final class Engine {
       cache.finish(unchanged.get());
       return result(request, dispatcher, files.size(), unchanged.get(), started);
     }
-    if (cache != null) {
-      cache.prefetch();
-    }
 
     List<Finding> findings = new ArrayList<>();
     List<Diagnostic> diagnostics = new ArrayList<>();
@@ -134,17 +131,56 @@ public final class Engine {
         new LinkedBlockingQueue<>(), new WorkerThreads());
     try {
       ThreadLocal<JavaParser> parsers = ThreadLocal.withInitial(Engine::newParser);
-      List<Future<FileAnalyzer.FileOutcome>> outcomes = new ArrayList<>(files.size());
       // When each file's analysis started (0: still queued), for the per-file time limit.
       AtomicLongArray startedAt = new AtomicLongArray(files.size());
+      // Files known to be edited are analysed first: when their edits changed no cross-file
+      // fact, the last result is updated for them and nothing else is read.
+      Map<String, FileAnalyzer.FileOutcome> edited = new java.util.HashMap<>();
+      Optional<Snapshot> before = cache == null ? Optional.empty() : cache.snapshotBeforeEdits();
+      if (before.isPresent() && states.changed().size() <= SnapshotUpdate.MAX_EDITED_FILES) {
+        List<Integer> indexes = new ArrayList<>();
+        List<Future<FileAnalyzer.FileOutcome>> fresh = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+          if (states.changed().containsKey(files.get(i).relativePath())) {
+            SourceFile file = files.get(i);
+            FileState state = states.files().get(i);
+            int index = i;
+            indexes.add(i);
+            fresh.add(pool.submit(() -> {
+              startedAt.set(index, System.nanoTime());
+              return analyse(analyzer, file, state, parsers::get, cache, modules, true);
+            }));
+          }
+        }
+        for (int k = 0; k < indexes.size(); k++) {
+          int i = indexes.get(k);
+          edited.put(files.get(i).relativePath(), await(fresh.get(k), files.get(i), startedAt,
+              i, request.maxFileMillis(), pool));
+        }
+        Optional<Snapshot> updated = SnapshotUpdate.apply(before.get(), edited,
+            cache::previousResults);
+        if (updated.isPresent()) {
+          cache.finishUpdated(updated.get());
+          return result(request, dispatcher, files.size(), updated.get(), started);
+        }
+      }
+      if (cache != null) {
+        cache.prefetch();
+      }
+      List<Future<FileAnalyzer.FileOutcome>> outcomes = new ArrayList<>(files.size());
       for (int i = 0; i < files.size(); i++) {
         SourceFile file = files.get(i);
+        FileAnalyzer.FileOutcome done = edited.get(file.relativePath());
+        if (done != null) {
+          outcomes.add(java.util.concurrent.CompletableFuture.completedFuture(done));
+          continue;
+        }
         FileState state = states == null ? null : states.files().get(i);
         int index = i;
         outcomes.add(pool.submit(() -> {
           startedAt.set(index, System.nanoTime());
           return analyse(analyzer, file, state, parsers::get, cache, modules,
-              states != null && states.changed().contains(file.relativePath()));
+              states != null && states.changed().containsKey(file.relativePath()));
         }));
       }
       for (int i = 0; i < files.size(); i++) {
@@ -166,12 +202,18 @@ public final class Engine {
       pool.shutdownNow();
     }
     int engineErrors = diagnostics.size();
-    findings.addAll(resolve(deferred, dispatcher, methods, properties, taintedCalls,
-        diagnostics));
+    List<Optional<String>> decided = resolve(deferred, dispatcher, methods, properties,
+        taintedCalls, diagnostics);
+    Map<String, List<Optional<String>>> decisions = new java.util.HashMap<>();
+    for (int i = 0; i < deferred.size(); i++) {
+      Finding template = deferred.get(i).template();
+      decided.get(i).ifPresent(message -> findings.add(template.withMessage(message)));
+      decisions.computeIfAbsent(template.file(), file -> new ArrayList<>()).add(decided.get(i));
+    }
     complete &= diagnostics.size() == engineErrors;
     findings.sort(Finding.ORDER);
     diagnostics.sort(Diagnostic.ORDER);
-    Snapshot whole = new Snapshot(findings, diagnostics, analysed, lines);
+    Snapshot whole = new Snapshot(findings, diagnostics, analysed, lines, decisions);
     if (cache != null) {
       // A scan with a file over the time limit or a failed question is not kept whole: the next
       // scan tries those again.
@@ -224,9 +266,10 @@ public final class Engine {
 
   /**
    * Asks each deferred finding's question of the rule that asked it, now that every file's
-   * facts are known (fresh or from the cache).
+   * facts are known (fresh or from the cache): per deferred finding, in order, the message it is
+   * reported with, or empty when the project clears it (or the rule failed: a diagnostic).
    */
-  private static List<Finding> resolve(List<DeferredFinding> deferred,
+  private static List<Optional<String>> resolve(List<DeferredFinding> deferred,
       RuleDispatcher dispatcher, List<io.github.bulwark.core.project.MethodSummary> methods,
       java.util.Map<String, String> properties,
       List<io.github.bulwark.core.project.TaintedCall> taintedCalls,
@@ -236,22 +279,22 @@ public final class Engine {
     }
     io.github.bulwark.core.project.ProjectIndex index =
         new io.github.bulwark.core.project.ProjectIndex(methods, properties, taintedCalls);
-    List<Finding> resolved = new ArrayList<>();
+    List<Optional<String>> decided = new ArrayList<>(deferred.size());
     for (DeferredFinding pending : deferred) {
       Finding template = pending.template();
       try {
-        dispatcher.projectRule(template.ruleId())
+        decided.add(dispatcher.projectRule(template.ruleId())
             .orElseThrow(() -> new IllegalStateException("the rule does not implement "
                 + "ProjectRule, so it cannot answer its deferred findings"))
-            .decide(pending.question(), index)
-            .ifPresent(message -> resolved.add(template.withMessage(message)));
+            .decide(pending.question(), index));
       } catch (RuntimeException e) {
+        decided.add(Optional.empty());
         diagnostics.add(new Diagnostic(Diagnostic.Kind.ENGINE_ERROR, template.file(),
             template.line(), template.column(), "rule " + template.ruleId()
                 + " failed while consulting the project index: " + e));
       }
     }
-    return resolved;
+    return decided;
   }
 
   /**

@@ -95,18 +95,18 @@ class ResultCacheTest {
     ScanResult uncached = new Engine(rules()).scan(tree().request().build());
     ResultCache cache = cache();
     ScanResult cold = scan(cache);
-    assertEquals(new CacheStats(0, 32, 32, "", 32, false), cache.lastScan().orElseThrow(),
+    assertEquals(new CacheStats(0, 32, 32, "", 32, false, false), cache.lastScan().orElseThrow(),
         "every file read, analysed and stored, the one with a deferred finding too");
 
     ResultCache again = cache();
     ScanResult warm = scan(again);
-    assertEquals(new CacheStats(32, 0, 0, "", 0, true), again.lastScan().orElseThrow(),
+    assertEquals(new CacheStats(32, 0, 0, "", 0, true, false), again.lastScan().orElseThrow(),
         "nothing changed: no file read, the last result reported whole");
 
     Files.delete(cacheFile("scan-"));
     ResultCache perFile = cache();
     ScanResult assembled = scan(perFile);
-    assertEquals(new CacheStats(32, 0, 0, "", 0, false), perFile.lastScan().orElseThrow(),
+    assertEquals(new CacheStats(32, 0, 0, "", 0, false, false), perFile.lastScan().orElseThrow(),
         "without the snapshot the result is assembled from per-file results");
     for (ScanResult result : List.of(cold, warm, assembled)) {
       assertEquals(uncached.findings(), result.findings()); // order, fingerprints, flows
@@ -132,8 +132,9 @@ class ResultCacheTest {
     Files.writeString(edited, Files.readString(edited).replace("risky();", "risky(); risky();"));
     ResultCache cache = cache();
     ScanResult result = scan(cache);
-    // Only the edited file is read and analysed; the rest, the deferred one too, are reused.
-    assertEquals(new CacheStats(11, 1, 1, "", 1, false), cache.lastScan().orElseThrow());
+    // Only the edited file is read and analysed; the rest, the deferred one too, are reused,
+    // and as a second risky() call changes no cross-file fact, the last result is updated.
+    assertEquals(new CacheStats(11, 1, 1, "", 1, false, true), cache.lastScan().orElseThrow());
     assertEquals(new Engine(rules()).scan(tree().request().build()).findings(),
         result.findings());
     assertEquals(2, result.findings().stream()
@@ -149,7 +150,7 @@ class ResultCacheTest {
     tree().write("src/p/More.java", "package p; class More { void a() {} void b() {} }\n");
     ResultCache cache = cache();
     ScanResult result = scan(cache);
-    assertEquals(new CacheStats(5, 1, 1, "", 1, false), cache.lastScan().orElseThrow(),
+    assertEquals(new CacheStats(5, 1, 1, "", 1, false, false), cache.lastScan().orElseThrow(),
         "Later.java is not analysed again; only the new file is");
     assertEquals(List.of("later() in a project of 6 methods"), laterMessages(result),
         "its question is asked of the new project index");
@@ -167,14 +168,92 @@ class ResultCacheTest {
     scan(cache());
     ResultCache warm = cache();
     scan(warm);
-    assertEquals(new CacheStats(6, 0, 0, "", 0, true), warm.lastScan().orElseThrow());
+    assertEquals(new CacheStats(6, 0, 0, "", 0, true, false), warm.lastScan().orElseThrow());
 
     Path edited = dir.resolve("src/p/C2.java");
     Files.writeString(edited, Files.readString(edited) + "// more\n");
     ResultCache changed = cache();
     scan(changed);
-    assertEquals(new CacheStats(5, 1, 1, "", 1, false), changed.lastScan().orElseThrow(),
+    assertEquals(new CacheStats(5, 1, 1, "", 1, false, true), changed.lastScan().orElseThrow(),
         "a new size is read and hashed; the others are still trusted");
+  }
+
+  @Test
+  void anEditThatMovesADeferredFindingKeepsItsAnswerAtItsNewPlace() throws IOException {
+    writeProject(3);
+    ageAllFiles(dir);
+    scan(cache());
+    Path edited = dir.resolve("src/p/Later.java");
+    Files.writeString(edited, Files.readString(edited)
+        .replace("class Later {", "class Later {\n  // moved down\n\n  int count;\n"));
+    ResultCache cache = cache();
+    ScanResult result = scan(cache);
+    assertTrue(cache.lastScan().orElseThrow().updated(), "a field and a comment: no fact");
+    ScanResult uncached = new Engine(rules()).scan(tree().request().build());
+    assertEquals(uncached.findings(), result.findings());
+    assertEquals(uncached.linesAnalysed(), result.linesAnalysed());
+    assertEquals(List.of("later() in a project of 4 methods"), laterMessages(result));
+    assertEquals(7, result.findings().stream().filter(f -> f.ruleId().equals("LaterCall"))
+        .findFirst().orElseThrow().line(), "reported where the call is now");
+
+    ResultCache again = cache();
+    assertEquals(uncached.findings(), scan(again).findings());
+    assertTrue(again.lastScan().orElseThrow().whole(), "the updated result was kept whole");
+  }
+
+  @Test
+  void anEditThatChangesACrossFileFactIsAssembledInFull() throws IOException {
+    writeProject(3);
+    ageAllFiles(dir);
+    scan(cache());
+    // A new method changes the project index, so Later's question has another answer.
+    Path edited = dir.resolve("src/p/C1.java");
+    Files.writeString(edited, Files.readString(edited)
+        .replace("void m(String in) {", "void extra() { risky(); }\n  void m(String in) {"));
+    ResultCache cache = cache();
+    ScanResult result = scan(cache);
+    assertEquals(new CacheStats(4, 1, 1, "", 1, false, false), cache.lastScan().orElseThrow());
+    assertEquals(List.of("later() in a project of 5 methods"), laterMessages(result));
+    assertEquals(new Engine(rules()).scan(tree().request().build()).findings(),
+        result.findings());
+  }
+
+  @Test
+  void aSnapshotOfAnotherStateThanTheFileIndexIsNotUpdated() throws IOException {
+    writeProject(3);
+    ageAllFiles(dir);
+    scan(cache());
+    RuleRegistry fewer = RuleRegistry.of(List.of(new TestRules.RiskyCall(), new LaterCall()));
+    Path edited = dir.resolve("src/p/C0.java");
+    // Two edits, each seen only by a scan with other rules: the file index moves on, the
+    // snapshot of the first rule set still describes the first content.
+    Files.writeString(edited, Files.readString(edited) + "// one\n");
+    scan(fewer, cache());
+    Files.writeString(edited, Files.readString(edited) + "// two\n");
+    scan(fewer, cache());
+    ResultCache cache = cache();
+    ScanResult result = scan(cache);
+    assertFalse(cache.lastScan().orElseThrow().updated(), "the edit is not the index's last");
+    assertEquals(new Engine(rules()).scan(tree().request().build()).findings(),
+        result.findings());
+  }
+
+  @Test
+  void anEditedFileWhoseResultsAreDamagedIsAssembledInFull() throws IOException {
+    writeProject(3);
+    ageAllFiles(dir);
+    scan(cache());
+    for (Path file : cacheFiles("results-")) {
+      Files.writeString(file, "{\"format\": broken");
+    }
+    Path edited = dir.resolve("src/p/C2.java");
+    Files.writeString(edited, Files.readString(edited) + "// edited\n");
+    ResultCache cache = cache();
+    ScanResult result = scan(cache);
+    assertFalse(cache.lastScan().orElseThrow().updated());
+    assertEquals(new Engine(rules()).scan(tree().request().build()).findings(),
+        result.findings());
+    assertEquals(1, warnings.size(), "the damage is said once, by the full assembly");
   }
 
   @Test
@@ -218,7 +297,7 @@ class ResultCacheTest {
     ResultCache cache = ResultCache.in(restored, warnings::add);
     ScanResult second = new Engine(rules()).scan(new SourceTree(clone).request().threads(2)
         .cache(cache).build());
-    assertEquals(new CacheStats(7, 0, 0, "", 7, true), cache.lastScan().orElseThrow(),
+    assertEquals(new CacheStats(7, 0, 0, "", 7, true, false), cache.lastScan().orElseThrow(),
         "every file hashed (new times), none analysed");
     assertEquals(first.findings(), second.findings());
     assertEquals(List.of(), warnings);
@@ -285,7 +364,7 @@ class ResultCacheTest {
     }
     ResultCache root = cache();
     ScanResult merged = new Engine(rules()).scan(aggregate().cache(root).build());
-    assertEquals(new CacheStats(2, 0, 0, "", 2, false), root.lastScan().orElseThrow(),
+    assertEquals(new CacheStats(2, 0, 0, "", 2, false, false), root.lastScan().orElseThrow(),
         "both files from the modules' caches, none parsed");
     ScanResult uncached = new Engine(rules()).scan(aggregate().build());
     assertEquals(uncached.findings(), merged.findings());
@@ -345,7 +424,7 @@ class ResultCacheTest {
     assertTrue(result.findings().stream().noneMatch(f -> f.file().equals("src/p/C1.java")));
     ResultCache cache = cache();
     scan(cache);
-    assertEquals(new CacheStats(6, 0, 0, "", 0, true), cache.lastScan().orElseThrow());
+    assertEquals(new CacheStats(6, 0, 0, "", 0, true, false), cache.lastScan().orElseThrow());
   }
 
   @Test

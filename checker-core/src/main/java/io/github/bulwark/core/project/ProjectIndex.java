@@ -176,11 +176,10 @@ public final class ProjectIndex {
    */
   private Map<String, Reach> reachByKey(Predicate<MethodSummary> fact) {
     return reachKnown.computeIfAbsent(fact, f -> {
-      Map<MethodSummary, Boolean> known = factsKnown(f);
       Map<MethodSummary, Reach> reach = new java.util.IdentityHashMap<>();
       Deque<MethodSummary> queue = new ArrayDeque<>();
       for (MethodSummary method : all) {
-        if (known.computeIfAbsent(method, f::test)) {
+        if (f.test(method)) {
           reach.put(method, new Reach(0, method));
           queue.add(method);
         }

@@ -76,6 +76,17 @@ public final class ScanKey {
     return new ScanKey(version, HexFormat.of().formatHex(sha.digest()));
   }
 
+  /**
+   * Hashes the jars the engine and these rules come from, if not yet done in this JVM, so a
+   * later {@link #of} finds them known; called ahead of time, off the scan's main thread.
+   */
+  public static void prepare(Collection<? extends Rule> rules) {
+    codeSource(ScanKey.class);
+    for (Rule rule : rules) {
+      codeSource(rule.getClass());
+    }
+  }
+
   public String version() {
     return version;
   }

@@ -84,6 +84,11 @@ public final class Engine {
         .toList();
     RuleDispatcher dispatcher = new RuleDispatcher(enabled, config);
     Path base = request.baseDirectory();
+    // Read ahead while the tree is walked: the file index, and the jars' content for the key.
+    request.cache().ifPresent(c -> c.preloadIndex(BulwarkVersion.get(), config.canonical(),
+        request.maxFileBytes()));
+    java.util.concurrent.CompletableFuture<Void> codeHashed =
+        java.util.concurrent.CompletableFuture.runAsync(() -> ScanKey.prepare(enabled));
     List<SourceFile> files =
         new SourceDiscovery(request.includes(), withConfigured(request.excludes(), config),
             request.includeGenerated(),
@@ -102,6 +107,7 @@ public final class Engine {
     FileAnalyzer analyzer = new FileAnalyzer(dispatcher, new SourceReader(request.encoding()),
         request.maxFileBytes());
 
+    codeHashed.join();
     ScanKey key = ScanKey.of(BulwarkVersion.get(), enabled, Map.of(
         "encoding", request.encoding().name(),
         "maxFileBytes", Long.toString(request.maxFileBytes()),

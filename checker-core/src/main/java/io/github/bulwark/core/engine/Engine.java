@@ -30,6 +30,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.BiFunction;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
@@ -139,59 +141,37 @@ public final class Engine {
       ThreadLocal<JavaParser> parsers = ThreadLocal.withInitial(Engine::newParser);
       // When each file's analysis started (0: still queued), for the per-file time limit.
       AtomicLongArray startedAt = new AtomicLongArray(files.size());
+      IntFunction<Future<FileAnalyzer.FileOutcome>> submit = i -> {
+        SourceFile file = files.get(i);
+        FileState state = states == null ? null : states.files().get(i);
+        boolean changed = states != null && states.changed().containsKey(file.relativePath());
+        return pool.submit(() -> {
+          startedAt.set(i, System.nanoTime());
+          return analyse(analyzer, file, state, parsers::get, cache, modules, changed);
+        });
+      };
+      BiFunction<Integer, Future<FileAnalyzer.FileOutcome>, FileAnalyzer.FileOutcome> outcomeOf =
+          (i, future) -> await(future, files.get(i), startedAt, i, request.maxFileMillis(), pool);
       // Files known to be edited are analysed first: when their edits changed no cross-file
       // fact, the last result is updated for them and nothing else is read.
       Map<String, FileAnalyzer.FileOutcome> edited = new java.util.HashMap<>();
-      Optional<Snapshot> before = cache == null ? Optional.empty() : cache.snapshotBeforeEdits();
-      if (before.isPresent() && states.changed().size() <= SnapshotUpdate.MAX_EDITED_FILES) {
-        List<Integer> indexes = new ArrayList<>();
-        List<Future<FileAnalyzer.FileOutcome>> fresh = new ArrayList<>();
-        for (int i = 0; i < files.size(); i++) {
-          if (states.changed().containsKey(files.get(i).relativePath())) {
-            SourceFile file = files.get(i);
-            FileState state = states.files().get(i);
-            int index = i;
-            indexes.add(i);
-            fresh.add(pool.submit(() -> {
-              startedAt.set(index, System.nanoTime());
-              return analyse(analyzer, file, state, parsers::get, cache, modules, true);
-            }));
-          }
-        }
-        for (int k = 0; k < indexes.size(); k++) {
-          int i = indexes.get(k);
-          edited.put(files.get(i).relativePath(), await(fresh.get(k), files.get(i), startedAt,
-              i, request.maxFileMillis(), pool));
-        }
-        Optional<Snapshot> updated = SnapshotUpdate.apply(before.get(), edited,
-            cache::previousResults);
-        if (updated.isPresent()) {
-          cache.finishUpdated(updated.get());
-          return result(request, dispatcher, files.size(), updated.get(), started);
-        }
+      Optional<Snapshot> updated = cache == null ? Optional.empty()
+          : updateForEdits(cache, states, files, submit, outcomeOf, edited);
+      if (updated.isPresent()) {
+        cache.finishUpdated(updated.get());
+        return result(request, dispatcher, files.size(), updated.get(), started);
       }
       if (cache != null) {
         cache.prefetch();
       }
       List<Future<FileAnalyzer.FileOutcome>> outcomes = new ArrayList<>(files.size());
       for (int i = 0; i < files.size(); i++) {
-        SourceFile file = files.get(i);
-        FileAnalyzer.FileOutcome done = edited.get(file.relativePath());
-        if (done != null) {
-          outcomes.add(java.util.concurrent.CompletableFuture.completedFuture(done));
-          continue;
-        }
-        FileState state = states == null ? null : states.files().get(i);
-        int index = i;
-        outcomes.add(pool.submit(() -> {
-          startedAt.set(index, System.nanoTime());
-          return analyse(analyzer, file, state, parsers::get, cache, modules,
-              states != null && states.changed().containsKey(file.relativePath()));
-        }));
+        FileAnalyzer.FileOutcome done = edited.get(files.get(i).relativePath());
+        outcomes.add(done != null ? java.util.concurrent.CompletableFuture.completedFuture(done)
+            : submit.apply(i));
       }
       for (int i = 0; i < files.size(); i++) {
-        FileAnalyzer.FileOutcome outcome = await(outcomes.get(i), files.get(i), startedAt, i,
-            request.maxFileMillis(), pool);
+        FileAnalyzer.FileOutcome outcome = outcomeOf.apply(i, outcomes.get(i));
         findings.addAll(outcome.findings());
         diagnostics.addAll(outcome.diagnostics());
         methods.addAll(outcome.methods());
@@ -226,6 +206,32 @@ public final class Engine {
       cache.finish(complete ? whole : null);
     }
     return result(request, dispatcher, files.size(), whole, started);
+  }
+
+  /**
+   * When the last scan's snapshot is of this project just before the files the file index saw
+   * change, analyses those files (into {@code edited}) and, if their edits changed no cross-file
+   * fact, returns the snapshot updated for them ({@link SnapshotUpdate}). Empty otherwise: the
+   * scan assembles its result in full, reusing what {@code edited} holds.
+   */
+  private static Optional<Snapshot> updateForEdits(ResultCache.Session cache,
+      SourceStates states, List<SourceFile> files,
+      IntFunction<Future<FileAnalyzer.FileOutcome>> submit,
+      BiFunction<Integer, Future<FileAnalyzer.FileOutcome>, FileAnalyzer.FileOutcome> outcomeOf,
+      Map<String, FileAnalyzer.FileOutcome> edited) {
+    Optional<Snapshot> before = cache.snapshotBeforeEdits();
+    if (before.isEmpty() || states.changed().size() > SnapshotUpdate.MAX_EDITED_FILES) {
+      return Optional.empty();
+    }
+    Map<Integer, Future<FileAnalyzer.FileOutcome>> running = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < files.size(); i++) {
+      if (states.changed().containsKey(files.get(i).relativePath())) {
+        running.put(i, submit.apply(i));
+      }
+    }
+    running.forEach((i, future) ->
+        edited.put(files.get(i).relativePath(), outcomeOf.apply(i, future)));
+    return SnapshotUpdate.apply(before.get(), edited, cache::previousResults);
   }
 
   private static ScanResult result(ScanRequest request, RuleDispatcher dispatcher,

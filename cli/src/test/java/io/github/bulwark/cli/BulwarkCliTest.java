@@ -235,6 +235,49 @@ class BulwarkCliTest {
   }
 
   @Test
+  void anEditInsideAMethodBodyUpdatesTheLastResultForThatFileAlone() throws IOException {
+    Path project = dir.resolve("edits");
+    Path login = project.resolve("src/com/acme/Login.java");
+    Files.createDirectories(login.getParent());
+    Files.writeString(project.resolve("src/com/acme/Store.java"), String.join("\n",
+        "package com.acme;",
+        "class Store {",
+        "  java.sql.Connection connection;",
+        "  void find(String id) throws java.sql.SQLException {",
+        "    connection.createStatement().executeQuery(\"select * from t where id = \" + id);",
+        "  }",
+        "}", ""));
+    String body = String.join("\n",
+        "package com.acme;",
+        "class Login {",
+        "  Store store;",
+        "  void show(javax.servlet.http.HttpServletRequest request) throws Exception {",
+        "    int tries = 0;",
+        "    store.find(request.getParameter(\"id\"));",
+        "  }",
+        "}", "");
+    Files.writeString(login, body);
+    Path cache = dir.resolve("edits-cache");
+    run("scan", project.toString(), "--cache-dir", cache.toString());
+    // Arithmetic and a comment above the call: no call, string or method is added, and the
+    // untrusted value reaches the other file from where it did (a moved call would change the
+    // path the finding in Store.java shows, so that edit is assembled in full).
+    Files.writeString(login, body.replace("int tries = 0;", "int tries = 2 * 3; // retried"));
+    Run edited = run("scan", project.toString(), "--cache-dir", cache.toString(),
+        "--cache-stats");
+    assertTrue(edited.err().contains("1 analysed") && edited.err().contains(
+        "no cross-file fact changed, last result updated for that file"), edited.err());
+    Run fresh = run("scan", project.toString(), "--no-cache");
+    assertEquals(findingLines(fresh.out()), findingLines(edited.out()));
+    assertTrue(edited.out().contains("Store.java:5:") && edited.out().contains("[SqlInjection]"),
+        "the cross-file finding stands: " + edited.out());
+  }
+
+  private static List<String> findingLines(String report) {
+    return report.lines().filter(line -> !line.startsWith("Bulwark:")).toList();
+  }
+
+  @Test
   void partsScannedApartAreMergedFromTheirCachesWithoutParsing() throws IOException {
     // Two modules, as two CI jobs would scan them, then one merge job over the whole tree.
     Path web = dir.resolve("shop/web");

@@ -221,14 +221,22 @@ final class CacheFormat {
     String name = string(json, strings, path);
     int arity = json.nextInt();
     List<java.util.Set<String>> sets = new ArrayList<>(6);
-    for (int i = 0; i < 6; i++) {
-      java.util.Set<String> texts = new java.util.HashSet<>();
-      json.beginArray();
-      while (json.hasNext()) {
-        texts.add(string(json, strings, path));
+    List<String> texts = new ArrayList<>();
+    try {
+      for (int i = 0; i < 6; i++) {
+        texts.clear();
+        json.beginArray();
+        while (json.hasNext()) {
+          texts.add(string(json, strings, path));
+        }
+        json.endArray();
+        // Built immutable once (the summary keeps such a set as it is); most are empty. A
+        // repeated element, which a set never writes, is a damaged file.
+        sets.add(texts.isEmpty() ? java.util.Set.of()
+            : java.util.Set.of(texts.toArray(new String[0])));
       }
-      json.endArray();
-      sets.add(texts);
+    } catch (IllegalArgumentException e) {
+      throw refused(path, e);
     }
     json.endArray();
     try {

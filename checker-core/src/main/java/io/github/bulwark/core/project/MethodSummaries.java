@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import io.github.bulwark.core.analysis.ExpressionText;
 
 /** Builds {@link MethodSummary} facts from a method's syntax. */
 public final class MethodSummaries {
@@ -34,7 +35,7 @@ public final class MethodSummaries {
       calls.add(name + "/" + call.getArguments().size());
       calledNames.add(name);
       call.getScope().ifPresent(scope -> {
-        String receiver = scope.toString();
+        String receiver = ExpressionText.of(scope);
         if (receiver.length() < 80) {
           calledNames.add(receiver + "." + name);
         }

@@ -278,8 +278,8 @@ final class ConstantFolder {
     if (scope instanceof ThisExpr) {
       owner = access.findAncestor(TypeDeclaration.class).map(t -> (TypeDeclaration<?>) t);
     } else if (scope instanceof NameExpr || scope instanceof FieldAccessExpr) {
-      String fqn = typeNames.resolve(scope.toString());
-      String written = scope.toString();
+      String written = ExpressionText.of(scope);
+      String fqn = typeNames.resolve(written);
       owner = access.findCompilationUnit().flatMap(unit -> typeNamed(fqn, written));
     }
     return owner.flatMap(type -> type.getFieldByName(field))
@@ -308,7 +308,7 @@ final class ConstantFolder {
     String method = call.getNameAsString();
     Optional<Expression> scope = call.getScope();
     if (method.equals("valueOf") && call.getArguments().size() == 1 && scope.isPresent()
-        && scope.get().toString().equals("String")) {
+        && ExpressionText.of(scope.get()).equals("String")) {
       Object argument = fold(call.getArgument(0), depth + 1);
       return argument == UNKNOWN ? UNKNOWN : String.valueOf(argument);
     }

@@ -29,6 +29,7 @@ import com.github.javaparser.ast.stmt.SwitchStmt;
 import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
+import io.github.bulwark.core.analysis.ExpressionText;
 import io.github.bulwark.core.analysis.CallShapes;
 import io.github.bulwark.core.analysis.FileContext;
 import io.github.bulwark.core.model.Confidence;
@@ -327,7 +328,8 @@ public final class MissingSecurityLogging implements NodeRule<Node>, ProjectRule
         return true;
       }
       if (name.matches("(?i)unauthori[sz]ed|forbidden") && call.getScope()
-          .map(s -> s.toString().matches(".*(ResponseEntity|Response|HttpResponse|Results)"))
+          .map(ExpressionText::of)
+          .map(s -> s.matches(".*(ResponseEntity|Response|HttpResponse|Results)"))
           .orElse(false)) {
         return true;
       }

@@ -8,6 +8,7 @@ import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import io.github.bulwark.core.analysis.ExpressionText;
 import io.github.bulwark.core.analysis.FileContext;
 import io.github.bulwark.rules.ratelimit.Endpoints;
 import java.util.ArrayList;
@@ -109,7 +110,7 @@ public final class CodeNames {
     if (scope.isEmpty()) {
       return Optional.empty();
     }
-    String receiver = scope.get().toString();
+    String receiver = ExpressionText.of(scope.get());
     if (receiver.equals("Math") && name.equals("random")) {
       return Optional.of("Math.random()");
     }

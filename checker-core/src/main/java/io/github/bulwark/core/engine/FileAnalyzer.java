@@ -222,7 +222,7 @@ final class FileAnalyzer {
     Map<String, Integer> occurrences = new HashMap<>();
 
     // One collector per rule for the whole file, told which node it is visiting.
-    Map<RuleDispatcher.ActiveRule, Collector> collectors = new java.util.IdentityHashMap<>();
+    Collector[] collectors = new Collector[dispatcher.nodeRuleCount()];
     for (Node.PreOrderIterator nodes = new Node.PreOrderIterator(unit); nodes.hasNext(); ) {
       Node node = nodes.next();
       if (Thread.currentThread().isInterrupted()) {
@@ -232,8 +232,12 @@ final class FileAnalyzer {
         callables.add(callable);
       }
       for (RuleDispatcher.ActiveRule active : dispatcher.rulesFor(node.getClass())) {
-        Collector sink = collectors.computeIfAbsent(active, rule -> new Collector(rule, file,
-            lines, packageName, suppressions, occurrences, findings, deferred));
+        Collector sink = collectors[active.index()];
+        if (sink == null) {
+          sink = new Collector(active, file, lines, packageName, suppressions, occurrences,
+              findings, deferred);
+          collectors[active.index()] = sink;
+        }
         sink.visiting(node);
         try {
           active.rule().check(node, context, sink);

@@ -46,6 +46,7 @@ public final class FileContext {
   /** Nodes of each kind by name, built by one walk of the file on first use. */
   private Map<Class<?>, Map<String, List<Node>>> byName;
   private final Map<Object, Map<?, ?>> memos = new IdentityHashMap<>();
+  private Boolean testCode;
 
   public FileContext(SourceFile file, CompilationUnit unit) {
     this(file, unit, null);
@@ -78,7 +79,7 @@ public final class FileContext {
     this.file = file;
     this.unit = unit;
     this.typeNames = new TypeNames(unit);
-    this.constants = new ConstantFolder(typeNames, this::typesNamed);
+    this.constants = new ConstantFolder(typeNames, this);
     this.sourceText = sourceText;
   }
 
@@ -212,7 +213,15 @@ public final class FileContext {
    * findings only matter in production code skip it.
    */
   public boolean isTestCode() {
-    String path = "/" + file.relativePath();
+    // Asked by many rules for every node they visit; the path does not change.
+    if (testCode == null) {
+      testCode = isTestPath(file.relativePath());
+    }
+    return testCode;
+  }
+
+  private static boolean isTestPath(String relativePath) {
+    String path = "/" + relativePath;
     if (path.contains("/src/test/") || path.contains("/test/") || path.contains("/tests/")
         || path.contains("/src/it/") || path.contains("/testFixtures/")) {
       return true;

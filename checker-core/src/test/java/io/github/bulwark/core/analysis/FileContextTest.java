@@ -41,7 +41,11 @@ class FileContextTest {
         X509TrustManager trustField;
         List<String> names;
 
+        private String writtenThroughThis = "t1";
+
         void setW() { privateWritten = "w2"; }
+        void setT() { this.writtenThroughThis = "t2"; }
+        void other() { String elsewhere = "o"; elsewhere = "p"; int counter = 0; counter++; }
 
         void m(String param, X509TrustManager tm, Map.Entry<String, Integer> entry) {
           String local = "loc";
@@ -59,6 +63,10 @@ class FileContextTest {
           var unknown = helper();
           Object cast = (X509TrustManager) param;
           int count = 3;
+          int incremented = 1;
+          --incremented;
+          String elsewhere = "e";
+          int counter = 5;
 
           fold("literal", "abc");
           fold("concat", "a" + "b" + 'c' + 1 + 2L);
@@ -85,6 +93,10 @@ class FileContextTest {
           fold("param", param);
           fold("call", helper());
           fold("count", count);
+          fold("writtenThroughThis", writtenThroughThis);
+          fold("incremented", incremented);
+          fold("elsewhere", elsewhere);
+          fold("counter", counter);
 
           type("param", param);
           type("tm", tm);
@@ -154,6 +166,9 @@ class FileContextTest {
     assertEquals(Optional.of("x"), folded("textBlockDirect"));
     assertEquals(Optional.of("p"), folded("privateNeverWritten"));
     assertEquals(Optional.of(3L), context.constantValue(folds.get("count")));
+    // Same names are written in another method, which does not change these locals.
+    assertEquals(Optional.of("e"), folded("elsewhere"));
+    assertEquals(Optional.of(5L), context.constantValue(folds.get("counter")));
   }
 
   @Test
@@ -163,6 +178,8 @@ class FileContextTest {
     assertEquals(Optional.empty(), folded("mutable"));
     assertEquals(Optional.empty(), folded("visibleNonFinal"));
     assertEquals(Optional.empty(), folded("privateWritten"));
+    assertEquals(Optional.empty(), folded("writtenThroughThis"));
+    assertEquals(Optional.empty(), context.constantValue(folds.get("incremented")));
     assertEquals(Optional.empty(), folded("param"));
     assertEquals(Optional.empty(), folded("call"));
     assertEquals(Optional.empty(), folded("withNumber"), "HOST.length() is a call");

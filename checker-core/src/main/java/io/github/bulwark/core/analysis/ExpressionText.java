@@ -4,16 +4,18 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.comments.Comment;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.SimpleName;
 import com.github.javaparser.ast.expr.ThisExpr;
 
 /**
  * The text of an expression exactly as {@code toString()} prints it, without running the pretty
- * printer for the receivers rules compare most: names and qualified names ({@code log},
- * {@code System.out}, {@code this.cipher}). The printer sets itself up and sorts each node's
- * children to place comments, which costs far more than the comparison a rule then makes; a
- * name chain without comments prints as its identifiers joined by dots. Anything else is printed.
+ * printer for the receivers rules compare most: names, qualified names and calls without
+ * arguments on them ({@code log}, {@code System.out}, {@code this.cipher},
+ * {@code Base64.getEncoder()}). The printer sets itself up and sorts each node's children to
+ * place comments, which costs far more than the comparison a rule then makes; such a chain
+ * without comments prints as its parts joined by dots. Anything else is printed.
  */
 public final class ExpressionText {
 
@@ -45,7 +47,11 @@ public final class ExpressionText {
     return "";
   }
 
-  /** Appends a comment-free name chain; false (text unusable) for any other expression. */
+  /**
+   * Appends a comment-free chain of names, {@code this} and argument-free calls; false (text
+   * unusable) for any other expression. Calls with arguments are left to the printer, which
+   * lays out their argument lists.
+   */
   private static boolean appendPlain(Expression expression, StringBuilder text) {
     if (expression instanceof NameExpr name && isPlain(name)) {
       text.append(name.getName().getIdentifier());
@@ -61,7 +67,23 @@ public final class ExpressionText {
       text.append('.').append(access.getName().getIdentifier());
       return true;
     }
+    if (expression instanceof MethodCallExpr call && isPlainCall(call)) {
+      if (call.getScope().isPresent()) {
+        if (!appendPlain(call.getScope().get(), text)) {
+          return false;
+        }
+        text.append('.');
+      }
+      text.append(call.getName().getIdentifier()).append("()");
+      return true;
+    }
     return false;
+  }
+
+  /** A call without arguments or type arguments, and no comment in it (scope aside). */
+  private static boolean isPlainCall(MethodCallExpr call) {
+    return call.getArguments().isEmpty() && call.getTypeArguments().isEmpty()
+        && hasOnlyChildren(call, call.getScope().isPresent() ? 2 : 1) && isPlain(call.getName());
   }
 
   private static boolean isPlain(NameExpr name) {

@@ -78,7 +78,7 @@ public final class FileContext {
     this.projectHasSources = projectHasSources;
     this.file = file;
     this.unit = unit;
-    this.typeNames = new TypeNames(unit);
+    this.typeNames = new TypeNames(unit, this::typesNamed);
     this.constants = new ConstantFolder(typeNames, this);
     this.sourceText = sourceText;
   }

@@ -56,6 +56,23 @@ class TypeNamesTest {
   }
 
   @Test
+  void aNameDeclaredTwiceResolvesToTheFirstTypeWithAQualifiedName() {
+    TypeNames names = names("""
+        package com.acme;
+        class A {
+          void m() { class Node {} }
+          static class Node {}
+        }
+        class B { static class Node {} }
+        """);
+    // The local class comes first but has no qualified name; A.Node precedes B.Node.
+    assertEquals("com.acme.A.Node", names.resolve("Node"));
+    assertEquals("com.acme.A.Node.Inner", names.resolve("Node.Inner"));
+    assertEquals("com.acme.B", names.resolve("B"));
+    assertEquals("Unknown", names.resolve("Unknown"));
+  }
+
+  @Test
   void typeDeclaredInTheFileShadowsTheLibraryName() {
     TypeNames names = names("package com.acme;\nclass X509TrustManager {}\n");
     assertFalse(names.is("X509TrustManager", TRUST_MANAGER));

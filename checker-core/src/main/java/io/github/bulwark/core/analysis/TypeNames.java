@@ -92,6 +92,11 @@ public final class TypeNames {
    */
   public boolean is(String written, String fqn) {
     String name = erase(written);
+    if (!sameSimpleName(name, fqn)) {
+      // Every way below to be fqn keeps the last name (imports, declared types and java.lang
+      // resolve a name to one ending in it): most names are rejected before resolving.
+      return false;
+    }
     if (name.equals(fqn)) {
       return true;
     }
@@ -137,6 +142,15 @@ public final class TypeNames {
       name = name.substring(0, name.length() - 3);
     }
     return name.strip();
+  }
+
+  /** The parts after the last dot are equal ({@code Map.Entry} and {@code java.util.Map.Entry}). */
+  private static boolean sameSimpleName(String name, String fqn) {
+    int nameStart = name.lastIndexOf('.') + 1;
+    int fqnStart = fqn.lastIndexOf('.') + 1;
+    int length = name.length() - nameStart;
+    return length == fqn.length() - fqnStart
+        && name.regionMatches(nameStart, fqn, fqnStart, length);
   }
 
   static String simpleName(String name) {

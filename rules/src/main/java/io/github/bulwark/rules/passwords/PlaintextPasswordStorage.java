@@ -123,9 +123,10 @@ public final class PlaintextPasswordStorage implements NodeRule<Node> {
       }
       return;
     }
-    boolean rawArgument = creation.getArguments().stream()
-        .anyMatch(a -> PasswordValues.isRawPassword(a, file));
-    if (rawArgument && isEntityName(type) && persisted(creation, file)) {
+    // The name test first: it is cheap, and most constructed types are no account records.
+    if (isEntityName(type)
+        && creation.getArguments().stream().anyMatch(a -> PasswordValues.isRawPassword(a, file))
+        && persisted(creation, file)) {
       findings.report(creation, "a new %s holding a raw password is saved", type);
     }
   }

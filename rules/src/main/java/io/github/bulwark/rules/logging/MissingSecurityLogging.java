@@ -320,28 +320,36 @@ public final class MissingSecurityLogging implements NodeRule<Node>, ProjectRule
 
   /** A response built with a 401/403 status: ResponseEntity, JAX-RS Response, a status helper. */
   private static boolean isDenialResponse(Expression expression) {
-    Expression e = FileContext.unwrap(expression);
-    for (MethodCallExpr call : e.findAll(MethodCallExpr.class)) {
-      String name = call.getNameAsString();
-      if (name.matches("status|ok|withStatus") && call.getArguments().stream()
-          .anyMatch(MissingSecurityLogging::isDenialStatus)) {
-        return true;
-      }
-      if (name.matches("(?i)unauthori[sz]ed|forbidden") && call.getScope()
-          .map(ExpressionText::of)
-          .map(s -> s.matches(".*(ResponseEntity|Response|HttpResponse|Results)"))
-          .orElse(false)) {
-        return true;
-      }
+    // One walk for both kinds, with compiled patterns: this runs for every return statement.
+    return FileContext.unwrap(expression).stream().anyMatch(node ->
+        node instanceof MethodCallExpr call && isDenialCall(call)
+            || node instanceof ObjectCreationExpr creation && isDenialCreation(creation));
+  }
+
+  private static final Pattern STATUS_CALL = Pattern.compile("status|ok|withStatus");
+  private static final Pattern DENIAL_CALL = Pattern.compile("(?i)unauthori[sz]ed|forbidden");
+  private static final Pattern RESPONSE_RECEIVER =
+      Pattern.compile(".*(ResponseEntity|Response|HttpResponse|Results)");
+  private static final Pattern DENIAL_TYPE = Pattern.compile("ResponseEntity"
+      + "|ResponseStatusException|WebApplicationException|HttpClientErrorException");
+
+  /** {@code ResponseEntity.status(403)}, {@code Response.forbidden()}. */
+  private static boolean isDenialCall(MethodCallExpr call) {
+    String name = call.getNameAsString();
+    if (STATUS_CALL.matcher(name).matches()
+        && call.getArguments().stream().anyMatch(MissingSecurityLogging::isDenialStatus)) {
+      return true;
     }
-    for (ObjectCreationExpr creation : e.findAll(ObjectCreationExpr.class)) {
-      if (creation.getType().getNameAsString().matches("ResponseEntity|ResponseStatusException"
-          + "|WebApplicationException|HttpClientErrorException")
-          && creation.getArguments().stream().anyMatch(MissingSecurityLogging::isDenialStatus)) {
-        return true;
-      }
-    }
-    return false;
+    return DENIAL_CALL.matcher(name).matches() && call.getScope()
+        .map(ExpressionText::of)
+        .map(s -> RESPONSE_RECEIVER.matcher(s).matches())
+        .orElse(false);
+  }
+
+  /** {@code new ResponseStatusException(HttpStatus.FORBIDDEN)}. */
+  private static boolean isDenialCreation(ObjectCreationExpr creation) {
+    return DENIAL_TYPE.matcher(creation.getType().getNameAsString()).matches()
+        && creation.getArguments().stream().anyMatch(MissingSecurityLogging::isDenialStatus);
   }
 
   /**

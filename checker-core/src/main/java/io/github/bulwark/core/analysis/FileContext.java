@@ -284,7 +284,7 @@ public final class FileContext {
     Map<String, List<Node>> creations = new HashMap<>();
     Map<String, List<Node>> names = new HashMap<>();
     Map<String, List<Node>> fieldAccesses = new HashMap<>();
-    unit.walk(node -> {
+    preOrder(unit, node -> {
       if (node instanceof NameExpr name) {
         add(names, name.getNameAsString(), node);
       } else if (node instanceof MethodCallExpr call) {
@@ -302,6 +302,24 @@ public final class FileContext {
     return Map.of(TypeDeclaration.class, types, MethodDeclaration.class, methods,
         MethodCallExpr.class, calls, ObjectCreationExpr.class, creations, NameExpr.class, names,
         FieldAccessExpr.class, fieldAccesses);
+  }
+
+  /**
+   * Every node under {@code root} (itself first) in pre-order, children in source order: the
+   * order of {@code Node.walk}, on an unsynchronised stack (the walk's iterator uses a
+   * {@code java.util.Stack}).
+   */
+  static void preOrder(Node root, java.util.function.Consumer<Node> action) {
+    java.util.ArrayDeque<Node> pending = new java.util.ArrayDeque<>();
+    pending.push(root);
+    while (!pending.isEmpty()) {
+      Node node = pending.pop();
+      List<Node> children = node.getChildNodes();
+      for (int i = children.size() - 1; i >= 0; i--) {
+        pending.push(children.get(i));
+      }
+      action.accept(node);
+    }
   }
 
   private static void add(Map<String, List<Node>> index, String name, Node node) {

@@ -11,6 +11,7 @@ import io.github.bulwark.core.engine.Engine;
 import io.github.bulwark.core.source.SourceFile;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
@@ -214,5 +215,18 @@ class FileContextTest {
     assertEquals(Optional.of(new StringLiteralExpr("loc")),
         context.initializerOf(local.asNameExpr()));
     assertEquals("com.acme.net", context.types().packageName());
+  }
+
+  @Test
+  void preOrderVisitsAsNodeWalkDoes() {
+    CompilationUnit unit = context.unit();
+    List<com.github.javaparser.ast.Node> walked = new java.util.ArrayList<>();
+    unit.walk(walked::add);
+    List<com.github.javaparser.ast.Node> visited = new java.util.ArrayList<>();
+    FileContext.preOrder(unit, visited::add);
+    assertEquals(walked.size(), visited.size());
+    for (int i = 0; i < walked.size(); i++) {
+      assertTrue(walked.get(i) == visited.get(i), "node " + i);
+    }
   }
 }

@@ -91,27 +91,51 @@ public final class MissingSecurityLogging implements NodeRule<Node>, ProjectRule
   /** A project method that writes a log or audit record. */
   static final Predicate<MethodSummary> LOGS = method -> {
     for (String called : method.calledNames()) {
-      int dot = called.lastIndexOf('.');
-      String name = dot < 0 ? called : called.substring(dot + 1);
-      String receiver = dot < 0 ? "" : called.substring(0, dot);
-      if (receiver.startsWith("System.")) {
-        continue;
-      }
-      // Each regex only runs where a plain-text test says it can match (this runs for every
-      // call of every project method).
-      String lowerReceiver = receiver.toLowerCase(Locale.ROOT);
-      if (LEVELS.contains(name) && lowerReceiver.contains("log")
-          || (lowerReceiver.contains("securitylog") || lowerReceiver.contains("audit"))
-              && RECORDING_RECEIVER.matcher(receiver).matches()
-          || (name.startsWith("audit") || name.startsWith("log"))
-              && RECORDING_CALL.matcher(name).matches()
-          || called.startsWith("new ") && called.endsWith("Event")
-              && SECURITY_EVENT.matcher(called).matches()) {
+      if (writesRecord(called)) {
         return true;
       }
     }
     return false;
   };
+
+  /**
+   * A called name ({@code receiver.method} or {@code new Type}) that writes a log or audit
+   * record. This runs for every call of every project method: each regex only runs where a
+   * plain-text test says it can match, and nothing is copied or lower-cased before that.
+   */
+  private static boolean writesRecord(String called) {
+    int dot = called.lastIndexOf('.');
+    if (dot > 6 && called.startsWith("System.")) {
+      return false; // the receiver starts with "System.": console output
+    }
+    String name = dot < 0 ? called : called.substring(dot + 1);
+    if (LEVELS.contains(name)
+        && called.substring(0, Math.max(dot, 0)).toLowerCase(Locale.ROOT).contains("log")) {
+      return true;
+    }
+    // The receiver regex is ASCII case-insensitive: it needs one of its words in any case.
+    if (dot > 0 && (containsIgnoringCase(called, dot, "securitylog")
+        || containsIgnoringCase(called, dot, "audit"))
+        && RECORDING_RECEIVER.matcher(called.substring(0, dot)).matches()) {
+      return true;
+    }
+    return (name.startsWith("audit") || name.startsWith("log"))
+            && RECORDING_CALL.matcher(name).matches()
+        || called.startsWith("new ") && called.endsWith("Event")
+            && SECURITY_EVENT.matcher(called).matches();
+  }
+
+  /** True when {@code text} before {@code end} contains {@code word} (lower case) in any case. */
+  private static boolean containsIgnoringCase(String text, int end, String word) {
+    char first = word.charAt(0);
+    for (int i = 0; i + word.length() <= end; i++) {
+      if ((text.charAt(i) | 0x20) == first
+          && text.regionMatches(true, i, word, 0, word.length())) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** Project-wide handlers that log authentication failures and denials for every thrower. */
   private static final Pattern FAILURE_HANDLER_NAME = Pattern.compile(
@@ -122,9 +146,24 @@ public final class MissingSecurityLogging implements NodeRule<Node>, ProjectRule
           + "|SecurityEvent\\w*|AuthFailure\\w*).*");
   /** A failure handler that logs; the cheap name tests first, over every project method. */
   private static final Predicate<MethodSummary> FAILURE_HANDLER_LOGS = method ->
-      (FAILURE_HANDLER_NAME.matcher(method.name()).matches()
-          || FAILURE_HANDLER_TYPE.matcher(method.type()).matches())
+      (mayBeFailureHandlerName(method.name())
+              && FAILURE_HANDLER_NAME.matcher(method.name()).matches()
+          || mayBeFailureHandlerType(method.type())
+              && FAILURE_HANDLER_TYPE.matcher(method.type()).matches())
           && LOGS.test(method);
+
+  /** What every {@link #FAILURE_HANDLER_NAME} match starts with (ASCII, any case). */
+  private static boolean mayBeFailureHandlerName(String name) {
+    return name.regionMatches(true, 0, "on", 0, 2) || name.regionMatches(true, 0, "commence", 0, 8)
+        || name.regionMatches(true, 0, "handle", 0, 6);
+  }
+
+  /** What every {@link #FAILURE_HANDLER_TYPE} match contains. */
+  private static boolean mayBeFailureHandlerType(String type) {
+    return type.contains("AccessDeniedHandler") || type.contains("AuthenticationEntryPoint")
+        || type.contains("FailureHandler") || type.contains("AuthenticationEvent")
+        || type.contains("SecurityEvent") || type.contains("AuthFailure");
+  }
 
   private static final Pattern AUTH_EXCEPTION = Pattern.compile("(AccessDenied|BadCredentials"
       + "|\\w*Authentication\\w*|InsufficientAuthentication|Locked|CredentialsExpired"

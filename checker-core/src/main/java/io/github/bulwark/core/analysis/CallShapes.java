@@ -34,7 +34,7 @@ public final class CallShapes {
     if (scope.isEmpty()) {
       return false;
     }
-    String receiver = scope.get().toString();
+    String receiver = ExpressionText.of(scope.get());
     if (receiver.startsWith("System.")) {
       return false;
     }
@@ -49,7 +49,7 @@ public final class CallShapes {
     }
     return PRINT_METHODS.contains(name) && call.getScope()
         .map(scope -> {
-          String receiver = scope.toString();
+          String receiver = ExpressionText.of(scope);
           return receiver.equals("System.out") || receiver.equals("System.err");
         })
         .orElse(false);

@@ -41,19 +41,18 @@ final class ConstantFolder {
   private static final Object UNKNOWN = new Object();
 
   private final TypeNames typeNames;
-  /** The file's types by simple name (the file's index: a field access must not walk the file). */
-  private final java.util.function.Function<String, List<TypeDeclaration<?>>> typesNamed;
+  /**
+   * The file's types, names and field accesses by name (the file's index: a field access or a
+   * reassignment question must not walk the file).
+   */
+  private final FileContext file;
   private final Map<Node, Object> cache = new IdentityHashMap<>();
   /** Whether each variable is never reassigned, found once (it walks the enclosing scope). */
   private final Map<Node, Boolean> reassignment = new IdentityHashMap<>();
 
-  /** The names assigned or incremented anywhere in a scope, found once per scope. */
-  private final Map<Node, java.util.Set<String>> assignedNames = new IdentityHashMap<>();
-
-  ConstantFolder(TypeNames typeNames,
-      java.util.function.Function<String, List<TypeDeclaration<?>>> typesNamed) {
+  ConstantFolder(TypeNames typeNames, FileContext file) {
     this.typeNames = typeNames;
-    this.typesNamed = typesNamed;
+    this.file = file;
   }
 
   /**
@@ -278,8 +277,8 @@ final class ConstantFolder {
     if (scope instanceof ThisExpr) {
       owner = access.findAncestor(TypeDeclaration.class).map(t -> (TypeDeclaration<?>) t);
     } else if (scope instanceof NameExpr || scope instanceof FieldAccessExpr) {
-      String fqn = typeNames.resolve(scope.toString());
-      String written = scope.toString();
+      String written = ExpressionText.of(scope);
+      String fqn = typeNames.resolve(written);
       owner = access.findCompilationUnit().flatMap(unit -> typeNamed(fqn, written));
     }
     return owner.flatMap(type -> type.getFieldByName(field))
@@ -291,7 +290,7 @@ final class ConstantFolder {
 
   private Optional<TypeDeclaration<?>> typeNamed(String fqn, String written) {
     String simple = written.substring(written.lastIndexOf('.') + 1);
-    for (TypeDeclaration<?> type : typesNamed.apply(simple)) {
+    for (TypeDeclaration<?> type : file.typesNamed(simple)) {
       if (isNamed(type, fqn, written)) {
         return Optional.of(type);
       }
@@ -308,7 +307,7 @@ final class ConstantFolder {
     String method = call.getNameAsString();
     Optional<Expression> scope = call.getScope();
     if (method.equals("valueOf") && call.getArguments().size() == 1 && scope.isPresent()
-        && scope.get().toString().equals("String")) {
+        && ExpressionText.of(scope.get()).equals("String")) {
       Object argument = fold(call.getArgument(0), depth + 1);
       return argument == UNKNOWN ? UNKNOWN : String.valueOf(argument);
     }
@@ -356,31 +355,39 @@ final class ConstantFolder {
     return false;
   }
 
+  /**
+   * True when an assignment ({@code name = }, {@code x.name = }) or a {@code ++}/{@code --} of
+   * {@code name} inside {@code scope} writes to it. Answered from the file's index of names
+   * (the few uses of this name, each asked whether it is written) instead of a walk of the scope.
+   */
   private boolean assignedIn(Node scope, String name) {
-    return assignedNames.computeIfAbsent(scope, ConstantFolder::assignedNames).contains(name);
+    for (NameExpr use : file.namesSpelled(name)) {
+      if ((isAssigned(use) || isIncremented(use)) && use.isDescendantOf(scope)) {
+        return true;
+      }
+    }
+    for (FieldAccessExpr use : file.fieldAccessesNamed(name)) {
+      if (isAssigned(use) && use.isDescendantOf(scope)) {
+        return true;
+      }
+    }
+    return false;
   }
 
-  /** Names an assignment ({@code name = }, {@code x.name = }) or {@code ++}/{@code --} writes. */
-  private static java.util.Set<String> assignedNames(Node scope) {
-    java.util.Set<String> names = new java.util.HashSet<>();
-    for (AssignExpr assign : scope.findAll(AssignExpr.class)) {
-      Expression target = assign.getTarget();
-      if (target instanceof NameExpr n) {
-        names.add(n.getNameAsString());
-      } else if (target instanceof FieldAccessExpr f) {
-        names.add(f.getNameAsString());
-      }
+  private static boolean isAssigned(Expression use) {
+    return use.getParentNode().orElse(null) instanceof AssignExpr assign
+        && assign.getTarget() == use;
+  }
+
+  private static boolean isIncremented(Expression use) {
+    if (!(use.getParentNode().orElse(null) instanceof UnaryExpr unary)
+        || unary.getExpression() != use) {
+      return false;
     }
-    for (UnaryExpr unary : scope.findAll(UnaryExpr.class)) {
-      UnaryExpr.Operator operator = unary.getOperator();
-      boolean increments = operator == UnaryExpr.Operator.PREFIX_INCREMENT
-          || operator == UnaryExpr.Operator.PREFIX_DECREMENT
-          || operator == UnaryExpr.Operator.POSTFIX_INCREMENT
-          || operator == UnaryExpr.Operator.POSTFIX_DECREMENT;
-      if (increments && unary.getExpression() instanceof NameExpr n) {
-        names.add(n.getNameAsString());
-      }
-    }
-    return names;
+    UnaryExpr.Operator operator = unary.getOperator();
+    return operator == UnaryExpr.Operator.PREFIX_INCREMENT
+        || operator == UnaryExpr.Operator.PREFIX_DECREMENT
+        || operator == UnaryExpr.Operator.POSTFIX_INCREMENT
+        || operator == UnaryExpr.Operator.POSTFIX_DECREMENT;
   }
 }

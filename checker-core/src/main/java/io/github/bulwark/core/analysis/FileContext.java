@@ -46,6 +46,7 @@ public final class FileContext {
   /** Nodes of each kind by name, built by one walk of the file on first use. */
   private Map<Class<?>, Map<String, List<Node>>> byName;
   private final Map<Object, Map<?, ?>> memos = new IdentityHashMap<>();
+  private Boolean testCode;
 
   public FileContext(SourceFile file, CompilationUnit unit) {
     this(file, unit, null);
@@ -77,8 +78,8 @@ public final class FileContext {
     this.projectHasSources = projectHasSources;
     this.file = file;
     this.unit = unit;
-    this.typeNames = new TypeNames(unit);
-    this.constants = new ConstantFolder(typeNames, this::typesNamed);
+    this.typeNames = new TypeNames(unit, this::typesNamed);
+    this.constants = new ConstantFolder(typeNames, this);
     this.sourceText = sourceText;
   }
 
@@ -212,7 +213,15 @@ public final class FileContext {
    * findings only matter in production code skip it.
    */
   public boolean isTestCode() {
-    String path = "/" + file.relativePath();
+    // Asked by many rules for every node they visit; the path does not change.
+    if (testCode == null) {
+      testCode = isTestPath(file.relativePath());
+    }
+    return testCode;
+  }
+
+  private static boolean isTestPath(String relativePath) {
+    String path = "/" + relativePath;
     if (path.contains("/src/test/") || path.contains("/test/") || path.contains("/tests/")
         || path.contains("/src/it/") || path.contains("/testFixtures/")) {
       return true;
@@ -275,7 +284,7 @@ public final class FileContext {
     Map<String, List<Node>> creations = new HashMap<>();
     Map<String, List<Node>> names = new HashMap<>();
     Map<String, List<Node>> fieldAccesses = new HashMap<>();
-    unit.walk(node -> {
+    preOrder(unit, node -> {
       if (node instanceof NameExpr name) {
         add(names, name.getNameAsString(), node);
       } else if (node instanceof MethodCallExpr call) {
@@ -293,6 +302,24 @@ public final class FileContext {
     return Map.of(TypeDeclaration.class, types, MethodDeclaration.class, methods,
         MethodCallExpr.class, calls, ObjectCreationExpr.class, creations, NameExpr.class, names,
         FieldAccessExpr.class, fieldAccesses);
+  }
+
+  /**
+   * Every node under {@code root} (itself first) in pre-order, children in source order: the
+   * order of {@code Node.walk}, on an unsynchronised stack (the walk's iterator uses a
+   * {@code java.util.Stack}).
+   */
+  static void preOrder(Node root, java.util.function.Consumer<Node> action) {
+    java.util.ArrayDeque<Node> pending = new java.util.ArrayDeque<>();
+    pending.push(root);
+    while (!pending.isEmpty()) {
+      Node node = pending.pop();
+      List<Node> children = node.getChildNodes();
+      for (int i = children.size() - 1; i >= 0; i--) {
+        pending.push(children.get(i));
+      }
+      action.accept(node);
+    }
   }
 
   private static void add(Map<String, List<Node>> index, String name, Node node) {

@@ -7,7 +7,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Resolves type names as written in one file to fully qualified names, from its imports, its
@@ -19,9 +21,13 @@ public final class TypeNames {
   private final String packageName;
   private final Map<String, String> singleImports = new HashMap<>();
   private final Set<String> wildcardPackages = new HashSet<>();
+  /** The file's types by simple name, from the file's index (asked per name, not walked). */
+  private final Function<String, List<TypeDeclaration<?>>> typesNamed;
+  /** Simple name to the qualified name of the first type declared here with it (null: none). */
   private final Map<String, String> declaredTypes = new HashMap<>();
 
-  TypeNames(CompilationUnit unit) {
+  TypeNames(CompilationUnit unit, Function<String, List<TypeDeclaration<?>>> typesNamed) {
+    this.typesNamed = typesNamed;
     this.packageName = unit.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
     for (ImportDeclaration declaration : unit.getImports()) {
       if (declaration.isStatic()) {
@@ -34,10 +40,26 @@ public final class TypeNames {
         singleImports.put(simpleName(name), name);
       }
     }
-    for (TypeDeclaration<?> type : unit.findAll(TypeDeclaration.class)) {
-      type.getFullyQualifiedName()
-          .ifPresent(fqn -> declaredTypes.putIfAbsent(type.getNameAsString(), fqn));
+  }
+
+  /**
+   * The qualified name of the first type (in source order) declared in this file with this simple
+   * name that has one (local classes have none), or null.
+   */
+  private String declaredType(String simpleName) {
+    if (declaredTypes.containsKey(simpleName)) {
+      return declaredTypes.get(simpleName);
     }
+    String fqn = null;
+    for (TypeDeclaration<?> type : typesNamed.apply(simpleName)) {
+      Optional<String> name = type.getFullyQualifiedName();
+      if (name.isPresent()) {
+        fqn = name.get();
+        break;
+      }
+    }
+    declaredTypes.put(simpleName, fqn);
+    return fqn;
   }
 
   public String packageName() {
@@ -54,7 +76,7 @@ public final class TypeNames {
     int dot = name.indexOf('.');
     String head = dot < 0 ? name : name.substring(0, dot);
     String tail = dot < 0 ? "" : name.substring(dot);
-    String headFqn = declaredTypes.get(head);
+    String headFqn = declaredType(head);
     if (headFqn == null) {
       headFqn = singleImports.get(head);
     }
@@ -70,6 +92,11 @@ public final class TypeNames {
    */
   public boolean is(String written, String fqn) {
     String name = erase(written);
+    if (!sameSimpleName(name, fqn)) {
+      // Every way below to be fqn keeps the last name (imports, declared types and java.lang
+      // resolve a name to one ending in it): most names are rejected before resolving.
+      return false;
+    }
     if (name.equals(fqn)) {
       return true;
     }
@@ -115,6 +142,15 @@ public final class TypeNames {
       name = name.substring(0, name.length() - 3);
     }
     return name.strip();
+  }
+
+  /** The parts after the last dot are equal ({@code Map.Entry} and {@code java.util.Map.Entry}). */
+  private static boolean sameSimpleName(String name, String fqn) {
+    int nameStart = name.lastIndexOf('.') + 1;
+    int fqnStart = fqn.lastIndexOf('.') + 1;
+    int length = name.length() - nameStart;
+    return length == fqn.length() - fqnStart
+        && name.regionMatches(nameStart, fqn, fqnStart, length);
   }
 
   static String simpleName(String name) {

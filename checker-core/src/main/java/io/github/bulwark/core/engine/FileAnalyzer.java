@@ -146,10 +146,11 @@ final class FileAnalyzer {
     FileContext context = new FileContext(file, unit, source.text(), dispatcher.config(),
         dispatcher.projectHasSources());
     List<CallableDeclaration<?>> callables = new ArrayList<>();
-    List<Finding> findings = check(context, lines, diagnostics, deferred, callables);
+    List<MethodSummaries.BodyNodes> bodies = new ArrayList<>();
+    List<Finding> findings = check(context, lines, diagnostics, deferred, callables, bodies);
     List<MethodSummary> methods = new ArrayList<>(callables.size());
-    for (CallableDeclaration<?> callable : callables) {
-      methods.add(MethodSummaries.of(file.relativePath(), callable));
+    for (int i = 0; i < callables.size(); i++) {
+      methods.add(MethodSummaries.of(file.relativePath(), callables.get(i), bodies.get(i)));
     }
     List<TaintedCall> taintedCalls = List.of();
     if (usesTaint) {
@@ -207,13 +208,17 @@ final class FileAnalyzer {
     return new Diagnostic(Diagnostic.Kind.PARSE_ERROR, name, line, column, message);
   }
 
+  /** Marks, on the walk's stack, where the walk leaves a method or constructor. */
+  private static final Object LEAVE_CALLABLE = new Object();
+
   /**
    * One walk of the unit in pre-order: each node to the rules that subscribed to its class, and
-   * the methods and constructors into {@code callables} for the project index.
+   * the methods and constructors into {@code callables} for the project index, each with the
+   * nodes its summary reads in {@code bodies} (collected here, so no method is walked again).
    */
   private List<Finding> check(FileContext context, String[] lines,
       List<Diagnostic> diagnostics, List<DeferredFinding> deferred,
-      List<CallableDeclaration<?>> callables) {
+      List<CallableDeclaration<?>> callables, List<MethodSummaries.BodyNodes> bodies) {
     SourceFile file = context.file();
     CompilationUnit unit = context.unit();
     Suppressions suppressions = new Suppressions(unit, lines, context.text());
@@ -222,18 +227,43 @@ final class FileAnalyzer {
     Map<String, Integer> occurrences = new HashMap<>();
 
     // One collector per rule for the whole file, told which node it is visiting.
-    Map<RuleDispatcher.ActiveRule, Collector> collectors = new java.util.IdentityHashMap<>();
-    for (Node.PreOrderIterator nodes = new Node.PreOrderIterator(unit); nodes.hasNext(); ) {
-      Node node = nodes.next();
+    Collector[] collectors = new Collector[dispatcher.nodeRuleCount()];
+    // Pre-order with children in source order, as Node.PreOrderIterator walks, on a stack that
+    // also says when a method is left: the methods being walked collect their summary's nodes.
+    java.util.ArrayDeque<Object> pending = new java.util.ArrayDeque<>();
+    pending.push(unit);
+    List<MethodSummaries.BodyNodes> inside = new ArrayList<>();
+    while (!pending.isEmpty()) {
+      Object next = pending.pop();
+      if (next == LEAVE_CALLABLE) {
+        inside.remove(inside.size() - 1);
+        continue;
+      }
+      Node node = (Node) next;
+      if (node instanceof CallableDeclaration<?> callable) {
+        MethodSummaries.BodyNodes body = new MethodSummaries.BodyNodes();
+        callables.add(callable);
+        bodies.add(body);
+        inside.add(body);
+        pending.push(LEAVE_CALLABLE);
+      }
+      List<Node> children = node.getChildNodes();
+      for (int i = children.size() - 1; i >= 0; i--) {
+        pending.push(children.get(i));
+      }
       if (Thread.currentThread().isInterrupted()) {
         break; // over the per-file time limit: the engine has already reported this file
       }
-      if (node instanceof CallableDeclaration<?> callable) {
-        callables.add(callable);
+      for (MethodSummaries.BodyNodes body : inside) {
+        body.add(node);
       }
       for (RuleDispatcher.ActiveRule active : dispatcher.rulesFor(node.getClass())) {
-        Collector sink = collectors.computeIfAbsent(active, rule -> new Collector(rule, file,
-            lines, packageName, suppressions, occurrences, findings, deferred));
+        Collector sink = collectors[active.index()];
+        if (sink == null) {
+          sink = new Collector(active, file, lines, packageName, suppressions, occurrences,
+              findings, deferred);
+          collectors[active.index()] = sink;
+        }
         sink.visiting(node);
         try {
           active.rule().check(node, context, sink);

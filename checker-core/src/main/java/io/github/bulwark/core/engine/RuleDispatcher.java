@@ -14,8 +14,11 @@ import java.util.Map;
  */
 final class RuleDispatcher {
 
-  /** A rule with its metadata read once. */
-  record ActiveRule(NodeRule<Node> rule, RuleDescriptor descriptor) {}
+  /**
+   * A rule with its metadata read once, and its position among the node rules (so per-file state
+   * can sit in an array instead of a map looked up for every node).
+   */
+  record ActiveRule(int index, NodeRule<Node> rule, RuleDescriptor descriptor) {}
 
   private final List<ActiveRule> rules;
   private final List<io.github.bulwark.core.rule.TextFileRule> textRules;
@@ -87,7 +90,7 @@ final class RuleDispatcher {
         throw new IllegalStateException("rule " + rule.getClass().getName()
             + " implements no known rule interface (NodeRule or TextFileRule)");
       }
-      active.add(new ActiveRule((NodeRule<Node>) nodeRule, descriptor));
+      active.add(new ActiveRule(active.size(), (NodeRule<Node>) nodeRule, descriptor));
     }
     this.rules = List.copyOf(active);
     this.textRules = List.copyOf(text);
@@ -125,6 +128,11 @@ final class RuleDispatcher {
 
   List<ActiveRule> rulesFor(Class<?> nodeClass) {
     return byNodeClass.get(nodeClass);
+  }
+
+  /** How many node rules there are: one more than the highest {@link ActiveRule#index()}. */
+  int nodeRuleCount() {
+    return rules.size();
   }
 
   List<RuleDescriptor> descriptors() {

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import io.github.bulwark.core.analysis.ExpressionText;
 
 /** Builds {@link MethodSummary} facts from a method's syntax. */
 public final class MethodSummaries {
@@ -25,8 +26,16 @@ public final class MethodSummaries {
 
   public static MethodSummary of(String file, CallableDeclaration<?> callable) {
     // One walk of the body collects what the summary reads (six walks cost more than the rest).
-    Nodes nodes = new Nodes();
+    BodyNodes nodes = new BodyNodes();
     callable.walk(nodes::add);
+    return of(file, callable, nodes);
+  }
+
+  /**
+   * The summary of a callable from its nodes as a walk of the whole file collected them, so the
+   * engine's one walk of the file serves every method's summary too.
+   */
+  public static MethodSummary of(String file, CallableDeclaration<?> callable, BodyNodes nodes) {
     Set<String> calls = new HashSet<>();
     Set<String> calledNames = new HashSet<>();
     for (MethodCallExpr call : nodes.calls) {
@@ -34,7 +43,7 @@ public final class MethodSummaries {
       calls.add(name + "/" + call.getArguments().size());
       calledNames.add(name);
       call.getScope().ifPresent(scope -> {
-        String receiver = scope.toString();
+        String receiver = ExpressionText.of(scope);
         if (receiver.length() < 80) {
           calledNames.add(receiver + "." + name);
         }
@@ -80,14 +89,18 @@ public final class MethodSummaries {
         calledNames, annotations, literals, supertypes, parameterFlows(callable, nodes));
   }
 
-  /** The calls, constructor calls, string literals and variables of a body, in source order. */
-  private static final class Nodes {
-    final List<MethodCallExpr> calls = new ArrayList<>();
-    final List<ObjectCreationExpr> creations = new ArrayList<>();
-    final List<StringLiteralExpr> literals = new ArrayList<>();
-    final List<VariableDeclarator> variables = new ArrayList<>();
+  /**
+   * The calls, constructor calls, string literals and variables of a callable (its nested
+   * classes' and lambdas' included), in source order: give it every node of the callable, the
+   * callable itself first, in pre-order.
+   */
+  public static final class BodyNodes {
+    private final List<MethodCallExpr> calls = new ArrayList<>();
+    private final List<ObjectCreationExpr> creations = new ArrayList<>();
+    private final List<StringLiteralExpr> literals = new ArrayList<>();
+    private final List<VariableDeclarator> variables = new ArrayList<>();
 
-    void add(Node node) {
+    public void add(Node node) {
       if (node instanceof MethodCallExpr call) {
         calls.add(call);
       } else if (node instanceof ObjectCreationExpr creation) {
@@ -105,7 +118,7 @@ public final class MethodSummaries {
    * name occurs in argument {@code j} (directly, concatenated, or through a local variable
    * initialised from it). Enough to follow a controller's value through a service layer.
    */
-  private static Set<String> parameterFlows(CallableDeclaration<?> callable, Nodes nodes) {
+  private static Set<String> parameterFlows(CallableDeclaration<?> callable, BodyNodes nodes) {
     Set<String> flows = new HashSet<>();
     java.util.Map<String, Integer> carriers = new java.util.HashMap<>();
     for (int i = 0; i < callable.getParameters().size(); i++) {

@@ -8,6 +8,7 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import java.util.Locale;
 import java.util.Optional;
+import io.github.bulwark.core.analysis.ExpressionText;
 
 /**
  * Validation guards: {@code if (!ALLOWED.matcher(x).matches()) return;} leaves {@code x} clean
@@ -75,7 +76,8 @@ final class Guards {
         || lower.equals("isalphanumeric") || lower.equals("isalpha")
         || lower.equals("isdigits") || lower.equals("iscreatable")
         || (lower.equals("contains") && call.getScope().isPresent()
-            && call.getScope().get().toString().matches("[A-Z_]+|(?i).*allow.*|(?i).*whitelist.*"));
+            && ExpressionText.of(call.getScope().get())
+                .matches("[A-Z_]+|(?i).*allow.*|(?i).*whitelist.*"));
     if (validator && call.getArguments().size() == 1
         && unwrap(call.getArgument(0)) instanceof NameExpr n) {
       return Optional.of(n.getNameAsString());

@@ -11,6 +11,7 @@ import io.github.bulwark.core.engine.Engine;
 import io.github.bulwark.core.source.SourceFile;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,7 +42,11 @@ class FileContextTest {
         X509TrustManager trustField;
         List<String> names;
 
+        private String writtenThroughThis = "t1";
+
         void setW() { privateWritten = "w2"; }
+        void setT() { this.writtenThroughThis = "t2"; }
+        void other() { String elsewhere = "o"; elsewhere = "p"; int counter = 0; counter++; }
 
         void m(String param, X509TrustManager tm, Map.Entry<String, Integer> entry) {
           String local = "loc";
@@ -59,6 +64,10 @@ class FileContextTest {
           var unknown = helper();
           Object cast = (X509TrustManager) param;
           int count = 3;
+          int incremented = 1;
+          --incremented;
+          String elsewhere = "e";
+          int counter = 5;
 
           fold("literal", "abc");
           fold("concat", "a" + "b" + 'c' + 1 + 2L);
@@ -85,6 +94,10 @@ class FileContextTest {
           fold("param", param);
           fold("call", helper());
           fold("count", count);
+          fold("writtenThroughThis", writtenThroughThis);
+          fold("incremented", incremented);
+          fold("elsewhere", elsewhere);
+          fold("counter", counter);
 
           type("param", param);
           type("tm", tm);
@@ -154,6 +167,9 @@ class FileContextTest {
     assertEquals(Optional.of("x"), folded("textBlockDirect"));
     assertEquals(Optional.of("p"), folded("privateNeverWritten"));
     assertEquals(Optional.of(3L), context.constantValue(folds.get("count")));
+    // Same names are written in another method, which does not change these locals.
+    assertEquals(Optional.of("e"), folded("elsewhere"));
+    assertEquals(Optional.of(5L), context.constantValue(folds.get("counter")));
   }
 
   @Test
@@ -163,6 +179,8 @@ class FileContextTest {
     assertEquals(Optional.empty(), folded("mutable"));
     assertEquals(Optional.empty(), folded("visibleNonFinal"));
     assertEquals(Optional.empty(), folded("privateWritten"));
+    assertEquals(Optional.empty(), folded("writtenThroughThis"));
+    assertEquals(Optional.empty(), context.constantValue(folds.get("incremented")));
     assertEquals(Optional.empty(), folded("param"));
     assertEquals(Optional.empty(), folded("call"));
     assertEquals(Optional.empty(), folded("withNumber"), "HOST.length() is a call");
@@ -197,5 +215,18 @@ class FileContextTest {
     assertEquals(Optional.of(new StringLiteralExpr("loc")),
         context.initializerOf(local.asNameExpr()));
     assertEquals("com.acme.net", context.types().packageName());
+  }
+
+  @Test
+  void preOrderVisitsAsNodeWalkDoes() {
+    CompilationUnit unit = context.unit();
+    List<com.github.javaparser.ast.Node> walked = new java.util.ArrayList<>();
+    unit.walk(walked::add);
+    List<com.github.javaparser.ast.Node> visited = new java.util.ArrayList<>();
+    FileContext.preOrder(unit, visited::add);
+    assertEquals(walked.size(), visited.size());
+    for (int i = 0; i < walked.size(); i++) {
+      assertTrue(walked.get(i) == visited.get(i), "node " + i);
+    }
   }
 }

@@ -56,6 +56,23 @@ class TypeNamesTest {
   }
 
   @Test
+  void aNameDeclaredTwiceResolvesToTheFirstTypeWithAQualifiedName() {
+    TypeNames names = names("""
+        package com.acme;
+        class A {
+          void m() { class Node {} }
+          static class Node {}
+        }
+        class B { static class Node {} }
+        """);
+    // The local class comes first but has no qualified name; A.Node precedes B.Node.
+    assertEquals("com.acme.A.Node", names.resolve("Node"));
+    assertEquals("com.acme.A.Node.Inner", names.resolve("Node.Inner"));
+    assertEquals("com.acme.B", names.resolve("B"));
+    assertEquals("Unknown", names.resolve("Unknown"));
+  }
+
+  @Test
   void typeDeclaredInTheFileShadowsTheLibraryName() {
     TypeNames names = names("package com.acme;\nclass X509TrustManager {}\n");
     assertFalse(names.is("X509TrustManager", TRUST_MANAGER));
@@ -73,6 +90,40 @@ class TypeNamesTest {
     assertTrue(names.isAny("List<String>", List.of("java.util.Set", "java.util.List")));
     assertFalse(names.isAny("List<String>", List.of("java.util.Set", "java.awt.List")));
     assertEquals("Unknown", names.resolve("Unknown"), "unknown names come back as written");
+  }
+
+  /**
+   * {@code is} rejects names whose last part differs before resolving them; it must answer as
+   * the full rule does: equal, resolved to it, or unresolved with the same tail.
+   */
+  @Test
+  void isAnswersAsTheFullRuleOverAGridOfNames() {
+    TypeNames names = names("""
+        package com.acme;
+        import java.util.Map;
+        import com.evil.X509TrustManager;
+        import javax.net.ssl.*;
+        class Outer { static class Inner {} class Map2 {} }
+        class String2 {}
+        """);
+    List<String> written = List.of("Map", "Map.Entry", "Map.Entry<K, V>", "java.util.Map",
+        "X509TrustManager", "X509TrustManager[]", "TrustManager", "Outer", "Outer.Inner",
+        "Inner", "Map2", "String", "String...", "Object", "List<String>", "Unknown",
+        "a.b.Unknown", "? extends Map", "", "com.acme.Outer.Inner", "Entry");
+    List<String> fqns = List.of("java.util.Map", "java.util.Map.Entry",
+        "javax.net.ssl.X509TrustManager", "com.evil.X509TrustManager", "com.acme.Outer",
+        "com.acme.Outer.Inner", "x.Inner", "java.lang.String", "String", "Unknown",
+        "a.b.Unknown", "x.Unknown", "java.util.List", "Entry", "Map2");
+    for (String w : written) {
+      for (String fqn : fqns) {
+        String name = TypeNames.erase(w);
+        String resolved = names.resolve(name);
+        boolean expected = name.equals(fqn) || resolved.equals(fqn)
+            || resolved.equals(name)
+                && (fqn.endsWith("." + name) || TypeNames.simpleName(fqn).equals(name));
+        assertEquals(expected, names.is(w, fqn), w + " is " + fqn);
+      }
+    }
   }
 
   @Test

@@ -17,6 +17,7 @@ import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.stmt.ReturnStmt;
+import io.github.bulwark.core.analysis.ExpressionText;
 import io.github.bulwark.core.analysis.FileContext;
 import io.github.bulwark.core.model.Family;
 import io.github.bulwark.core.model.OwaspCategory;
@@ -142,7 +143,8 @@ public final class UnsafeApiKeyHandling implements NodeRule<Node> {
     String name = call.getNameAsString();
     if (EQUALS.contains(name) && call.getArguments().size() == 1 && call.getScope().isPresent()
         || name.equals("equals") && call.getArguments().size() == 2 && call.getScope()
-            .map(s -> Set.of("Objects", "StringUtils").contains(s.toString())).orElse(false)) {
+            .map(ExpressionText::of).map(Set.of("Objects", "StringUtils")::contains)
+            .orElse(false)) {
       Expression left = call.getArguments().size() == 2 ? call.getArgument(0) : call.getScope().get();
       Expression right = call.getArguments().size() == 2 ? call.getArgument(1) : call.getArgument(0);
       checkComparison(call, left, right, file, findings);
@@ -258,7 +260,7 @@ public final class UnsafeApiKeyHandling implements NodeRule<Node> {
       for (MethodCallExpr call : value.findAll(MethodCallExpr.class)) {
         String n = call.getNameAsString();
         if (n.equals("currentTimeMillis") || n.equals("nanoTime")
-            || n.equals("now") && call.getScope().map(s -> s.toString().matches(
+            || n.equals("now") && call.getScope().map(s -> ExpressionText.of(s).matches(
                 "Instant|LocalDateTime|System")).orElse(false)) {
           weak = Optional.of("the clock");
         } else if (Set.of("incrementAndGet", "getAndIncrement", "hashCode").contains(n)) {

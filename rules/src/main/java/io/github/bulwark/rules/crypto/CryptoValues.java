@@ -15,6 +15,7 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
+import io.github.bulwark.core.analysis.ExpressionText;
 import io.github.bulwark.core.analysis.FileContext;
 import io.github.bulwark.rules.passwords.PasswordValues;
 import java.util.ArrayList;
@@ -121,7 +122,7 @@ public final class CryptoValues {
     if (access.getScope() instanceof ThisExpr) {
       owner = access.findAncestor(TypeDeclaration.class).map(t -> (TypeDeclaration<?>) t);
     } else {
-      String scope = access.getScope().toString();
+      String scope = ExpressionText.of(access.getScope());
       String simple = scope.substring(scope.lastIndexOf('.') + 1);
       owner = access.findCompilationUnit()
           .flatMap(unit -> file.typesNamed(simple).stream().findFirst());

@@ -21,6 +21,7 @@ import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.stmt.ReturnStmt;
+import io.github.bulwark.core.analysis.ExpressionText;
 import io.github.bulwark.core.analysis.FileContext;
 import io.github.bulwark.core.model.Family;
 import io.github.bulwark.core.model.OwaspCategory;
@@ -167,7 +168,7 @@ public final class PredictableRandom implements NodeRule<Node> {
         && !RANDOM_METHODS.contains(method)) {
       return Optional.empty(); // before printing the receiver: most calls are none of these
     }
-    String scope = call.getScope().map(Object::toString).orElse("");
+    String scope = call.getScope().map(ExpressionText::of).orElse("");
     if (method.equals("random") && call.getArguments().isEmpty()
         && (scope.equals("Math") || scope.equals("StrictMath"))) {
       return Optional.of("Math.random()");
@@ -202,7 +203,8 @@ public final class PredictableRandom implements NodeRule<Node> {
     }
     if (e instanceof MethodCallExpr call) {
       return call.getNameAsString().equals("current")
-          && call.getScope().map(s -> s.toString().endsWith("ThreadLocalRandom")).orElse(false);
+          && call.getScope().map(ExpressionText::of).map(s -> s.endsWith("ThreadLocalRandom"))
+              .orElse(false);
     }
     Optional<VariableDeclarator> variable = Optional.empty();
     if (e instanceof NameExpr name) {

@@ -7,6 +7,7 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import io.github.bulwark.core.analysis.ExpressionText;
 import io.github.bulwark.core.analysis.FileContext;
 import io.github.bulwark.core.model.Family;
 import io.github.bulwark.core.model.OwaspCategory;
@@ -182,7 +183,7 @@ public final class TimingUnsafeComparison implements NodeRule<MethodCallExpr> {
   /** {@code KnownOIDs.X}, {@code TokenType.REFRESH}, {@code OCSP_NONCE_OID}: named constants. */
   private static boolean isStaticConstant(Expression e) {
     if (e instanceof com.github.javaparser.ast.expr.FieldAccessExpr access) {
-      String scope = access.getScope().toString();
+      String scope = ExpressionText.of(access.getScope());
       String last = scope.substring(scope.lastIndexOf('.') + 1);
       return !last.isEmpty() && Character.isUpperCase(last.charAt(0))
           || access.getNameAsString().matches("[A-Z][A-Z0-9_]*");

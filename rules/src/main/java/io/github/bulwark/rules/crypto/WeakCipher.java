@@ -4,6 +4,7 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import io.github.bulwark.core.analysis.ExpressionText;
 import io.github.bulwark.core.analysis.FileContext;
 import io.github.bulwark.core.model.Family;
 import io.github.bulwark.core.model.OwaspCategory;
@@ -97,7 +98,7 @@ public final class WeakCipher implements NodeRule<Node>, ProjectRule {
     if (!call.getNameAsString().equals("getInstance") || call.getArguments().isEmpty()) {
       return;
     }
-    String scope = call.getScope().map(Object::toString).orElse("");
+    String scope = call.getScope().map(ExpressionText::of).orElse("");
     String owner = scope.substring(scope.lastIndexOf('.') + 1);
     if (owner.equals("Cipher")) {
       Optional<String> key = CryptoValues.configuredKey(call.getArgument(0), file);

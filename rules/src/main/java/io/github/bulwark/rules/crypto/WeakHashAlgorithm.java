@@ -4,6 +4,7 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import io.github.bulwark.core.analysis.ExpressionText;
 import io.github.bulwark.core.analysis.FileContext;
 import io.github.bulwark.core.model.Family;
 import io.github.bulwark.core.model.OwaspCategory;
@@ -98,8 +99,7 @@ public final class WeakHashAlgorithm implements NodeRule<Node>, ProjectRule {
     }
     MethodCallExpr call = (MethodCallExpr) node;
     String method = call.getNameAsString();
-    String scope = call.getScope().map(Object::toString).orElse("");
-    String owner = scope.substring(scope.lastIndexOf('.') + 1);
+    String owner = call.getScope().map(ExpressionText::lastName).orElse("");
     if ((method.equals("getInstance") && DIGEST_FACTORIES.contains(owner)
         || method.equals("getDigest") && owner.equals("DigestUtils"))
         && !call.getArguments().isEmpty()) {

@@ -13,6 +13,7 @@ import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.type.Type;
 import com.github.javaparser.ast.type.UnionType;
+import io.github.bulwark.core.analysis.ExpressionText;
 import io.github.bulwark.core.analysis.CallShapes;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,8 +67,8 @@ final class CatchBlocks {
       return true;
     }
     return call.getScope()
-        .map(scope -> RECORDING_RECEIVER.matcher(scope.toString()).matches()
-            && !scope.toString().startsWith("System."))
+        .map(ExpressionText::of)
+        .map(scope -> RECORDING_RECEIVER.matcher(scope).matches() && !scope.startsWith("System."))
         .orElse(false);
   }
 

@@ -13,6 +13,7 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.stmt.CatchClause;
 import com.github.javaparser.ast.stmt.ReturnStmt;
+import io.github.bulwark.core.analysis.ExpressionText;
 import io.github.bulwark.core.analysis.FileContext;
 import io.github.bulwark.core.model.Confidence;
 import io.github.bulwark.core.model.Family;
@@ -122,7 +123,8 @@ public final class ExceptionDetailsExposed implements NodeRule<Node> {
     } else if (isBodyCall(call)) {
       reportDetail(call.getArgument(arity - 1), file, findings, "the response body");
     } else if (name.equals("forStatusAndDetail") && arity == 2 || name.equals("setDetail")
-        && arity == 1 && call.getScope().map(s -> s.toString().toLowerCase().contains("problem"))
+        && arity == 1 && call.getScope().map(ExpressionText::of)
+            .map(s -> s.toLowerCase().contains("problem"))
         .orElse(false)) {
       reportDetail(call.getArgument(arity - 1), file, findings, "the problem detail");
     }
@@ -145,7 +147,7 @@ public final class ExceptionDetailsExposed implements NodeRule<Node> {
       return false;
     }
     if (name.equals("result") || name.equals("json")) { // Javalin: ctx.result(..), ctx.json(..)
-      return call.getScope().map(s -> s.toString().matches("ctx|context")).orElse(false);
+      return call.getScope().map(s -> ExpressionText.of(s).matches("ctx|context")).orElse(false);
     }
     if (!BODY_METHODS.contains(name)) {
       return false;
@@ -250,7 +252,7 @@ public final class ExceptionDetailsExposed implements NodeRule<Node> {
           .or(() -> carrier(conditional.getElseExpr(), file, depth + 1));
     }
     if (e instanceof MethodCallExpr call) {
-      if (call.getScope().map(s -> s.toString().matches("(?i).*(safeerrors|log).*"))
+      if (call.getScope().map(s -> ExpressionText.of(s).matches("(?i).*(safeerrors|log).*"))
           .orElse(false)) {
         return Optional.empty();
       }

@@ -2,6 +2,7 @@ package io.github.bulwark.rules.input;
 
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import io.github.bulwark.core.analysis.ExpressionText;
 import io.github.bulwark.core.analysis.FileContext;
 import io.github.bulwark.core.project.ProjectIndex;
 import io.github.bulwark.core.project.ProjectQuestion;
@@ -117,7 +118,7 @@ final class TaintSinks {
 
   /** The receiver's text, or "" for an unqualified call. */
   static String receiver(MethodCallExpr call) {
-    return call.getScope().map(Expression::toString).orElse("");
+    return call.getScope().map(ExpressionText::of).orElse("");
   }
 
   /** The simple type name a receiver is declared with in this file, or "". */

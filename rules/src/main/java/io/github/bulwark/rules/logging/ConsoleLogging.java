@@ -7,6 +7,7 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.stmt.CatchClause;
 import com.github.javaparser.ast.stmt.Statement;
 import io.github.bulwark.core.analysis.CallShapes;
+import io.github.bulwark.core.analysis.ExpressionText;
 import io.github.bulwark.core.analysis.FileContext;
 import io.github.bulwark.core.model.Confidence;
 import io.github.bulwark.core.model.Family;
@@ -53,10 +54,10 @@ public final class ConsoleLogging implements NodeRule<MethodCallExpr> {
     }
     boolean stackTrace = call.getNameAsString().equals("printStackTrace");
     if (stackTrace && !call.getArguments().isEmpty()
-        && !call.getArgument(0).toString().matches("System\\.(out|err)")) {
+        && !ExpressionText.of(call.getArgument(0)).matches("System\\.(out|err)")) {
       return; // printed into a writer of the program's choosing, not the console
     }
-    if (inCommandLineTool(call) || leftToSwallowedException(call)) {
+    if (inCommandLineTool(call, file) || leftToSwallowedException(call)) {
       return;
     }
     if (stackTrace) {
@@ -67,7 +68,7 @@ public final class ConsoleLogging implements NodeRule<MethodCallExpr> {
     }
   }
 
-  private static boolean inCommandLineTool(MethodCallExpr call) {
+  private static boolean inCommandLineTool(MethodCallExpr call, FileContext file) {
     Optional<MethodDeclaration> method = call.findAncestor(MethodDeclaration.class);
     if (method.isPresent() && isMain(method.get())) {
       return true;
@@ -81,8 +82,9 @@ public final class ConsoleLogging implements NodeRule<MethodCallExpr> {
     if (!(top instanceof TypeDeclaration<?> type)) {
       return false;
     }
+    // The file's index of methods by name, not a walk of the type for each print.
     return type.isAnnotationPresent("Command")
-        || type.findAll(MethodDeclaration.class).stream().anyMatch(ConsoleLogging::isMain);
+        || file.methodsNamed("main").stream().anyMatch(m -> isMain(m) && m.isDescendantOf(type));
   }
 
   private static boolean isMain(MethodDeclaration method) {

@@ -29,6 +29,7 @@ import com.github.javaparser.ast.stmt.SwitchStmt;
 import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
+import io.github.bulwark.core.analysis.ExpressionText;
 import io.github.bulwark.core.analysis.CallShapes;
 import io.github.bulwark.core.analysis.FileContext;
 import io.github.bulwark.core.model.Confidence;
@@ -90,32 +91,52 @@ public final class MissingSecurityLogging implements NodeRule<Node>, ProjectRule
   /** A project method that writes a log or audit record. */
   static final Predicate<MethodSummary> LOGS = method -> {
     for (String called : method.calledNames()) {
-      // Every test below needs "log" or "audit" somewhere in the call, or an event class: most
-      // calls (get, put, append) are rejected here without a substring or a lower-case copy.
-      if (!mayRecord(called)) {
-        continue;
-      }
-      int dot = called.lastIndexOf('.');
-      String name = dot < 0 ? called : called.substring(dot + 1);
-      String receiver = dot < 0 ? "" : called.substring(0, dot);
-      if (receiver.startsWith("System.")) {
-        continue;
-      }
-      // Each regex only runs where a plain-text test says it can match (this runs for every
-      // call of every project method).
-      String lowerReceiver = receiver.toLowerCase(Locale.ROOT);
-      if (LEVELS.contains(name) && lowerReceiver.contains("log")
-          || (lowerReceiver.contains("securitylog") || lowerReceiver.contains("audit"))
-              && RECORDING_RECEIVER.matcher(receiver).matches()
-          || (name.startsWith("audit") || name.startsWith("log"))
-              && RECORDING_CALL.matcher(name).matches()
-          || called.startsWith("new ") && called.endsWith("Event")
-              && SECURITY_EVENT.matcher(called).matches()) {
+      // The one-pass test rejects most calls (get, put, append) before anything is copied.
+      if (mayRecord(called) && writesRecord(called)) {
         return true;
       }
     }
     return false;
   };
+
+  /**
+   * A called name ({@code receiver.method} or {@code new Type}) that writes a log or audit
+   * record. This runs for every call of every project method: each regex only runs where a
+   * plain-text test says it can match, and nothing is copied or lower-cased before that.
+   */
+  private static boolean writesRecord(String called) {
+    int dot = called.lastIndexOf('.');
+    if (dot > 6 && called.startsWith("System.")) {
+      return false; // the receiver starts with "System.": console output
+    }
+    String name = dot < 0 ? called : called.substring(dot + 1);
+    if (LEVELS.contains(name)
+        && called.substring(0, Math.max(dot, 0)).toLowerCase(Locale.ROOT).contains("log")) {
+      return true;
+    }
+    // The receiver regex is ASCII case-insensitive: it needs one of its words in any case.
+    if (dot > 0 && (containsIgnoringCase(called, dot, "securitylog")
+        || containsIgnoringCase(called, dot, "audit"))
+        && RECORDING_RECEIVER.matcher(called.substring(0, dot)).matches()) {
+      return true;
+    }
+    return (name.startsWith("audit") || name.startsWith("log"))
+            && RECORDING_CALL.matcher(name).matches()
+        || called.startsWith("new ") && called.endsWith("Event")
+            && SECURITY_EVENT.matcher(called).matches();
+  }
+
+  /** True when {@code text} before {@code end} contains {@code word} (lower case) in any case. */
+  private static boolean containsIgnoringCase(String text, int end, String word) {
+    char first = word.charAt(0);
+    for (int i = 0; i + word.length() <= end; i++) {
+      if ((text.charAt(i) | 0x20) == first
+          && text.regionMatches(true, i, word, 0, word.length())) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** Project-wide handlers that log authentication failures and denials for every thrower. */
   private static final Pattern FAILURE_HANDLER_NAME = Pattern.compile(
@@ -356,27 +377,36 @@ public final class MissingSecurityLogging implements NodeRule<Node>, ProjectRule
 
   /** A response built with a 401/403 status: ResponseEntity, JAX-RS Response, a status helper. */
   private static boolean isDenialResponse(Expression expression) {
-    Expression e = FileContext.unwrap(expression);
-    for (MethodCallExpr call : e.findAll(MethodCallExpr.class)) {
-      String name = call.getNameAsString();
-      if (name.matches("status|ok|withStatus") && call.getArguments().stream()
-          .anyMatch(MissingSecurityLogging::isDenialStatus)) {
-        return true;
-      }
-      if (name.matches("(?i)unauthori[sz]ed|forbidden") && call.getScope()
-          .map(s -> s.toString().matches(".*(ResponseEntity|Response|HttpResponse|Results)"))
-          .orElse(false)) {
-        return true;
-      }
+    // One walk for both kinds, with compiled patterns: this runs for every return statement.
+    return FileContext.unwrap(expression).stream().anyMatch(node ->
+        node instanceof MethodCallExpr call && isDenialCall(call)
+            || node instanceof ObjectCreationExpr creation && isDenialCreation(creation));
+  }
+
+  private static final Pattern STATUS_CALL = Pattern.compile("status|ok|withStatus");
+  private static final Pattern DENIAL_CALL = Pattern.compile("(?i)unauthori[sz]ed|forbidden");
+  private static final Pattern RESPONSE_RECEIVER =
+      Pattern.compile(".*(ResponseEntity|Response|HttpResponse|Results)");
+  private static final Pattern DENIAL_TYPE = Pattern.compile("ResponseEntity"
+      + "|ResponseStatusException|WebApplicationException|HttpClientErrorException");
+
+  /** {@code ResponseEntity.status(403)}, {@code Response.forbidden()}. */
+  private static boolean isDenialCall(MethodCallExpr call) {
+    String name = call.getNameAsString();
+    if (STATUS_CALL.matcher(name).matches()
+        && call.getArguments().stream().anyMatch(MissingSecurityLogging::isDenialStatus)) {
+      return true;
     }
-    for (ObjectCreationExpr creation : e.findAll(ObjectCreationExpr.class)) {
-      if (creation.getType().getNameAsString().matches("ResponseEntity|ResponseStatusException"
-          + "|WebApplicationException|HttpClientErrorException")
-          && creation.getArguments().stream().anyMatch(MissingSecurityLogging::isDenialStatus)) {
-        return true;
-      }
-    }
-    return false;
+    return DENIAL_CALL.matcher(name).matches() && call.getScope()
+        .map(ExpressionText::of)
+        .map(s -> RESPONSE_RECEIVER.matcher(s).matches())
+        .orElse(false);
+  }
+
+  /** {@code new ResponseStatusException(HttpStatus.FORBIDDEN)}. */
+  private static boolean isDenialCreation(ObjectCreationExpr creation) {
+    return DENIAL_TYPE.matcher(creation.getType().getNameAsString()).matches()
+        && creation.getArguments().stream().anyMatch(MissingSecurityLogging::isDenialStatus);
   }
 
   /**

@@ -22,6 +22,7 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
+import io.github.bulwark.core.analysis.ExpressionText;
 import io.github.bulwark.core.analysis.CallShapes;
 import io.github.bulwark.core.analysis.FileContext;
 import io.github.bulwark.core.model.Confidence;
@@ -101,7 +102,7 @@ public final class SensitiveDataLogged implements NodeRule<MethodCallExpr> {
     if (!logging && !printing) {
       return;
     }
-    if (call.getScope().map(s -> s.toString().endsWith("SecurityLog")).orElse(false)) {
+    if (call.getScope().map(s -> ExpressionText.of(s).endsWith("SecurityLog")).orElse(false)) {
       return; // the audit logger masks what it is given
     }
     List<Expression> arguments = new ArrayList<>(call.getArguments());

@@ -8,6 +8,7 @@ import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import io.github.bulwark.core.analysis.ExpressionText;
 import io.github.bulwark.core.analysis.FileContext;
 import io.github.bulwark.rules.ratelimit.Endpoints;
 import java.util.ArrayList;
@@ -47,10 +48,47 @@ public final class CodeNames {
       "last", "used", "previous", "prev", "ttl", "interval", "period", "id", "reason");
   private static final Set<String> SECRET_WORDS = Set.of("secret", "seed", "key", "shared");
 
+  /**
+   * Text one of which a name holding a code must contain once squashed (an OTP word, "onetime",
+   * "twofactor", "code" or "pin"; "otp" covers totp and hotp, "code" passcode).
+   */
+  private static final List<String> CODE_HINTS =
+      List.of("otp", "2fa", "mfa", "twofactor", "otc", "onetime", "code", "pin");
+  private static final List<String> SECRET_WORDS_TEXT = List.of("secret", "seed", "key");
+
   private CodeNames() {}
+
+  /**
+   * True when the name's ASCII letters and digits, lower-cased and joined (what
+   * {@link Endpoints#words} splits into words, so each word and their concatenation is inside
+   * it), contain one of {@code texts}.
+   */
+  private static boolean squashedContainsAny(String name, List<String> texts) {
+    if (name == null) {
+      return false;
+    }
+    StringBuilder squashed = new StringBuilder(name.length());
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        squashed.append((char) (c + ('a' - 'A')));
+      } else if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+        squashed.append(c);
+      }
+    }
+    for (String text : texts) {
+      if (squashed.indexOf(text) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** True for a name holding a one-time code, read in the context of {@code where}. */
   public static boolean isCodeName(String name, Node where) {
+    if (!squashedContainsAny(name, CODE_HINTS)) {
+      return false; // asked for every variable, assignment and return: skip splitting the name
+    }
     List<String> words = Endpoints.words(name);
     if (words.isEmpty() || words.stream().anyMatch(NOT_A_CODE::contains)
         || words.stream().anyMatch(SECRET_WORDS::contains)) {
@@ -73,6 +111,9 @@ public final class CodeNames {
 
   /** True for a name holding a TOTP/HOTP shared secret, read in the context of {@code where}. */
   public static boolean isOtpSecretName(String name, Node where) {
+    if (!squashedContainsAny(name, SECRET_WORDS_TEXT)) {
+      return false;
+    }
     List<String> words = Endpoints.words(name);
     boolean secret = words.contains("secret") || words.contains("seed")
         || words.contains("key") && !words.contains("api");
@@ -109,7 +150,7 @@ public final class CodeNames {
     if (scope.isEmpty()) {
       return Optional.empty();
     }
-    String receiver = scope.get().toString();
+    String receiver = ExpressionText.of(scope.get());
     if (receiver.equals("Math") && name.equals("random")) {
       return Optional.of("Math.random()");
     }

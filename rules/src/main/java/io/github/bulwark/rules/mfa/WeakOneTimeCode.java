@@ -14,6 +14,7 @@ import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
+import io.github.bulwark.core.analysis.ExpressionText;
 import io.github.bulwark.core.analysis.CallShapes;
 import io.github.bulwark.core.analysis.FileContext;
 import io.github.bulwark.core.model.Family;
@@ -154,7 +155,7 @@ public final class WeakOneTimeCode implements NodeRule<Node> {
     Expression left;
     Expression right;
     if (call.getArguments().size() == 2) {
-      if (!call.getScope().map(s -> STATIC_EQUALS.contains(s.toString())).orElse(false)) {
+      if (!call.getScope().map(s -> STATIC_EQUALS.contains(ExpressionText.of(s))).orElse(false)) {
         return;
       }
       left = call.getArgument(0);

@@ -7,6 +7,7 @@ import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import io.github.bulwark.core.analysis.ExpressionText;
 import io.github.bulwark.core.analysis.FileContext;
 import io.github.bulwark.core.model.Family;
 import io.github.bulwark.core.model.OwaspCategory;
@@ -134,7 +135,7 @@ public final class PlaintextPasswordComparison implements NodeRule<Node> {
     if (!staticComparison && !instanceComparison) {
       return Optional.empty(); // before printing the receiver: most calls compare nothing
     }
-    String owner = scope.map(Object::toString).orElse("");
+    String owner = scope.map(ExpressionText::of).orElse("");
     owner = owner.substring(owner.lastIndexOf('.') + 1);
     if (call.getArguments().size() == 2 && STATIC_COMPARISONS.contains(method)
         && STATIC_OWNERS.contains(owner)) {
@@ -226,7 +227,7 @@ public final class PlaintextPasswordComparison implements NodeRule<Node> {
 
   /** Receivers that hold what the user just sent: a request, form, DTO or console. */
   private static boolean isInputHolder(Expression scope) {
-    String name = scope.toString().toLowerCase(java.util.Locale.ROOT);
+    String name = ExpressionText.of(scope).toLowerCase(java.util.Locale.ROOT);
     return INPUT_HOLDERS.stream().anyMatch(name::contains);
   }
 
@@ -268,7 +269,7 @@ public final class PlaintextPasswordComparison implements NodeRule<Node> {
           e = FileContext.unwrap(call.getScope().get());
           continue;
         }
-        if (call.getScope().isPresent() && call.getScope().get().toString().equals("String")
+        if (call.getScope().isPresent() && ExpressionText.of(call.getScope().get()).equals("String")
             && !call.getArguments().isEmpty()) {
           e = FileContext.unwrap(call.getArgument(0));
           continue;

@@ -9,6 +9,7 @@ import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import io.github.bulwark.core.analysis.ExpressionText;
 import io.github.bulwark.core.analysis.FileContext;
 import io.github.bulwark.core.model.Family;
 import io.github.bulwark.core.model.OwaspCategory;
@@ -101,7 +102,7 @@ public final class PlaintextPasswordStorage implements NodeRule<Node> {
         && call.getArguments().stream().anyMatch(a -> PasswordValues.isRawPassword(a, file))) {
       findings.report(call, "a raw password is written to a file");
     } else if (method.equals("from") && call.getArguments().size() == 2
-        && call.getScope().map(s -> s.toString().endsWith("ResponseCookie")).orElse(false)
+        && call.getScope().map(s -> ExpressionText.of(s).endsWith("ResponseCookie")).orElse(false)
         && PasswordValues.isRawPassword(call.getArgument(1), file)) {
       findings.report(call, "a raw password is stored in a cookie");
     }
@@ -122,9 +123,10 @@ public final class PlaintextPasswordStorage implements NodeRule<Node> {
       }
       return;
     }
-    boolean rawArgument = creation.getArguments().stream()
-        .anyMatch(a -> PasswordValues.isRawPassword(a, file));
-    if (rawArgument && isEntityName(type) && persisted(creation, file)) {
+    // The name test first: it is cheap, and most constructed types are no account records.
+    if (isEntityName(type)
+        && creation.getArguments().stream().anyMatch(a -> PasswordValues.isRawPassword(a, file))
+        && persisted(creation, file)) {
       findings.report(creation, "a new %s holding a raw password is saved", type);
     }
   }
@@ -231,20 +233,20 @@ public final class PlaintextPasswordStorage implements NodeRule<Node> {
     boolean stored = body.findAll(MethodCallExpr.class).stream()
         .anyMatch(c -> (c.getNameAsString().equals("store")
             || c.getNameAsString().equals("storeToXML") || c.getNameAsString().equals("save"))
-            && c.getScope().map(s -> s.toString().equals(name)).orElse(false));
+            && c.getScope().map(s -> ExpressionText.of(s).equals(name)).orElse(false));
     if (stored) {
       findings.report(call, "a raw password is put in properties that are written to disk");
     }
   }
 
   private static boolean isPreferences(MethodCallExpr call) {
-    String scope = call.getScope().map(Object::toString).orElse("").toLowerCase(Locale.ROOT);
+    String scope = call.getScope().map(ExpressionText::of).orElse("").toLowerCase(Locale.ROOT);
     return scope.contains("pref") || scope.contains("editor()") || scope.endsWith("editor");
   }
 
   /** A writer or stream opened on a file (FileWriter, FileOutputStream, Files.newXxx). */
   private static boolean writesFile(MethodCallExpr call, FileContext file) {
-    String scope = call.getScope().map(Object::toString).orElse("");
+    String scope = call.getScope().map(ExpressionText::of).orElse("");
     if (scope.equals("Files") || scope.equals("FileUtils")) {
       return true;
     }

@@ -8,6 +8,7 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
+import io.github.bulwark.core.analysis.ExpressionText;
 import io.github.bulwark.core.analysis.FileContext;
 import io.github.bulwark.core.model.Family;
 import io.github.bulwark.core.model.OwaspCategory;
@@ -97,12 +98,12 @@ public final class WeakPasswordHash implements NodeRule<Node> {
 
   private static void checkCall(MethodCallExpr call, FileContext file, Findings findings) {
     String method = call.getNameAsString();
-    String scope = call.getScope().map(Object::toString).orElse("");
-    String owner = scope.substring(scope.lastIndexOf('.') + 1);
     if (call.getArguments().isEmpty() && !method.equals("hashCode")
         && !method.equals("getInstance")) {
       return;
     }
+    // The receiver's last name is cheap; its full text is only read for a few methods below.
+    String owner = call.getScope().map(ExpressionText::lastName).orElse("");
     java.util.function.BooleanSupplier raw = () -> call.getArguments().stream()
         .anyMatch(a -> PasswordValues.isRawPassword(a, file));
     if ((method.equals("digest") || method.equals("update")) && isMessageDigest(call, file)
@@ -111,7 +112,7 @@ public final class WeakPasswordHash implements NodeRule<Node> {
     } else if ((owner.equals("DigestUtils") || owner.equals("Hashing")) && raw.getAsBoolean()) {
       findings.report(call, "a password is hashed with the fast digest %s.%s", owner, method);
     } else if (GUAVA_HASH_CALLS.contains(method)
-        && (scope.contains("Hashing.") || scope.toLowerCase(Locale.ROOT).contains("hasher"))
+        && isGuavaHasher(receiverText(call))
         && raw.getAsBoolean()) {
       findings.report(call, "a password is hashed with a fast Guava hash function");
     } else if (method.equals("hashCode") && call.getArguments().isEmpty()
@@ -119,9 +120,7 @@ public final class WeakPasswordHash implements NodeRule<Node> {
         && PasswordValues.isRawPassword(call.getScope().get(), file)) {
       findings.report(call, "a password is reduced to its hashCode(), which anyone can reverse");
     } else if (ENCODING_CALLS.contains(method) || method.equals("encode")
-        && (scope.contains("Base64") || scope.contains("getEncoder()")
-            || scope.contains("getUrlEncoder()") || scope.contains("getMimeEncoder()")
-            || scope.equals("Hex") || scope.contains("BaseEncoding"))) {
+        && isEncoder(receiverText(call))) {
       if (raw.getAsBoolean() && !isBasicAuth(call)) {
         findings.report(call, "a password is only Base64/hex encoded, which anyone can reverse");
       }
@@ -137,6 +136,21 @@ public final class WeakPasswordHash implements NodeRule<Node> {
     } else if (method.equals("getInstance") && owner.equals("NoOpPasswordEncoder")) {
       findings.report(call, "NoOpPasswordEncoder keeps passwords in plain text");
     }
+  }
+
+  private static String receiverText(MethodCallExpr call) {
+    return call.getScope().map(ExpressionText::of).orElse("");
+  }
+
+  private static boolean isGuavaHasher(String receiver) {
+    return receiver.contains("Hashing.") || receiver.toLowerCase(Locale.ROOT).contains("hasher");
+  }
+
+  /** A Base64 or hex encoder ({@code Base64.getEncoder()}, {@code Hex}, Guava BaseEncoding). */
+  private static boolean isEncoder(String receiver) {
+    return receiver.contains("Base64") || receiver.contains("getEncoder()")
+        || receiver.contains("getUrlEncoder()") || receiver.contains("getMimeEncoder()")
+        || receiver.equals("Hex") || receiver.contains("BaseEncoding");
   }
 
   private static void checkCreation(ObjectCreationExpr creation, FileContext file,
@@ -230,7 +244,8 @@ public final class WeakPasswordHash implements NodeRule<Node> {
     Expression receiver = scope.get();
     if (receiver instanceof MethodCallExpr factory) {
       return factory.getNameAsString().equals("getInstance")
-          && factory.getScope().map(s -> s.toString().endsWith("MessageDigest")).orElse(false)
+          && factory.getScope().map(s -> ExpressionText.of(s).endsWith("MessageDigest"))
+              .orElse(false)
           || factory.getNameAsString().startsWith("get")
               && factory.getNameAsString().endsWith("Digest");
     }

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import io.github.bulwark.core.analysis.ExpressionText;
 
 /**
  * Recognises web entry points without types: Spring MVC handler methods, JAX-RS resource methods
@@ -212,7 +213,7 @@ public final class Endpoints {
       String name = call.getNameAsString();
       if ((name.equals("matches") || name.equals("verify") || name.equals("check"))
           && call.getArguments().size() == 2 && call.getScope()
-          .map(s -> MATCHES_RECEIVER.matcher(s.toString()).matches()).orElse(false)) {
+          .map(s -> MATCHES_RECEIVER.matcher(ExpressionText.of(s)).matches()).orElse(false)) {
         return true;
       }
       if (PASSWORD_CHECK.matcher(name).matches() && !call.getArguments().isEmpty()) {
@@ -229,7 +230,7 @@ public final class Endpoints {
       if (ISSUES_TOKEN.matcher(name).matches()) {
         return true;
       }
-      String receiver = call.getScope().map(Object::toString).orElse("");
+      String receiver = call.getScope().map(ExpressionText::of).orElse("");
       if (name.equals("builder") && receiver.endsWith("Jwts") || name.equals("create")
           && receiver.equals("JWT") || name.equals("setAuthentication")
           || name.equals("getSession") && !call.getArguments().toString().contains("false")

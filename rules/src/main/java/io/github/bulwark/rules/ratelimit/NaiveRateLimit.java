@@ -15,6 +15,7 @@ import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.SynchronizedStmt;
+import io.github.bulwark.core.analysis.ExpressionText;
 import io.github.bulwark.core.analysis.FileContext;
 import io.github.bulwark.core.model.Confidence;
 import io.github.bulwark.core.model.Family;
@@ -216,8 +217,9 @@ public final class NaiveRateLimit implements NodeRule<ClassOrInterfaceDeclaratio
     }
     boolean grows = false;
     for (MethodCallExpr call : type.findAll(MethodCallExpr.class)) {
-      if (!call.getScope().map(s -> refersTo(s, name) || s.toString().startsWith(name + ".")
-          || s.toString().startsWith("this." + name + ".")).orElse(false)) {
+      if (!call.getScope().map(s -> refersTo(s, name)
+          || ExpressionText.of(s).startsWith(name + ".")
+          || ExpressionText.of(s).startsWith("this." + name + ".")).orElse(false)) {
         continue;
       }
       if (PRUNING_CALLS.contains(call.getNameAsString())) {

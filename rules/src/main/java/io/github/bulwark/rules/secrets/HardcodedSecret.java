@@ -11,6 +11,7 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
+import io.github.bulwark.core.analysis.ExpressionText;
 import io.github.bulwark.core.analysis.FileContext;
 import io.github.bulwark.core.model.Family;
 import io.github.bulwark.core.model.OwaspCategory;
@@ -207,7 +208,7 @@ public final class HardcodedSecret implements NodeRule<Expression> {
     for (FieldAccessExpr use : file.fieldAccessesNamed(name)) {
       Expression scope = use.getScope();
       if (scope instanceof ThisExpr
-          || owner.filter(o -> scope.toString().equals(o)).isPresent()) {
+          || owner.filter(o -> ExpressionText.of(scope).equals(o)).isPresent()) {
         uses.add(use);
       }
     }

@@ -12,6 +12,7 @@ import com.github.javaparser.ast.expr.NormalAnnotationExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
 import com.github.javaparser.ast.nodeTypes.NodeWithAnnotations;
+import io.github.bulwark.core.analysis.ExpressionText;
 import io.github.bulwark.core.analysis.FileContext;
 import io.github.bulwark.core.model.Confidence;
 import io.github.bulwark.core.model.Family;
@@ -122,10 +123,11 @@ public final class CleartextHttp implements NodeRule<Node> {
 
   private void checkCall(MethodCallExpr call, FileContext file, Findings findings) {
     String name = call.getNameAsString();
-    if (call.getArguments().isEmpty()) {
-      return;
+    if (call.getArguments().isEmpty() || !name.equals("create") && !URL_METHODS.contains(name)
+        && !VERB_METHODS.contains(name)) {
+      return; // no URL argument: checked before the receiver is printed
     }
-    String receiver = call.getScope().map(Expression::toString).orElse("");
+    String receiver = call.getScope().map(ExpressionText::of).orElse("");
     if (name.equals("create") && (receiver.equals("URI") || receiver.endsWith("WebClient")
         || receiver.endsWith("RestClient") || receiver.endsWith("java.net.URI"))) {
       checkUrl(call.getArgument(0), file, findings, receiver + ".create(..)");

@@ -10,6 +10,7 @@ import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import io.github.bulwark.core.analysis.ExpressionText;
 import io.github.bulwark.core.analysis.FileContext;
 import io.github.bulwark.core.model.Family;
 import io.github.bulwark.core.model.OwaspCategory;
@@ -139,7 +140,10 @@ public final class HostnameVerificationDisabled implements NodeRule<Node> {
 
   private static void checkConstant(FieldAccessExpr access, FileContext file, Findings findings) {
     String field = access.getNameAsString();
-    String owner = access.getScope().toString();
+    if (!field.equals("ALLOW_ALL_HOSTNAME_VERIFIER") && !field.equals("INSTANCE")) {
+      return; // most field accesses: no need to print the owner
+    }
+    String owner = ExpressionText.of(access.getScope());
     if (field.equals("ALLOW_ALL_HOSTNAME_VERIFIER")
         || (field.equals("INSTANCE") && !owner.endsWith("SSLConnectionSocketFactory")
             && file.types().isAny(owner, ALLOW_ALL_TYPES))) {

@@ -9,6 +9,7 @@ import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import io.github.bulwark.core.analysis.ExpressionText;
 import io.github.bulwark.core.analysis.FileContext;
 import io.github.bulwark.core.model.Family;
 import io.github.bulwark.core.model.OwaspCategory;
@@ -71,7 +72,7 @@ public final class InsecureCookie implements NodeRule<Node> {
           || call.getNameAsString().equals("setHeader")
           || call.getNameAsString().equals("header")
           || ((call.getNameAsString().equals("add") || call.getNameAsString().equals("set"))
-              && call.getScope().map(s -> s.toString()
+              && call.getScope().map(s -> ExpressionText.of(s)
                   .matches("(?is).*(headers|getResponseHeaders\\(\\))")).orElse(false)))
           && call.getArguments().size() == 2) {
         checkSetCookieHeader(call, file, findings);

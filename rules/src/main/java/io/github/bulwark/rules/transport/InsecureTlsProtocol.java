@@ -6,6 +6,7 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
+import io.github.bulwark.core.analysis.ExpressionText;
 import io.github.bulwark.core.analysis.FileContext;
 import io.github.bulwark.core.model.Family;
 import io.github.bulwark.core.model.OwaspCategory;
@@ -71,7 +72,7 @@ public final class InsecureTlsProtocol implements NodeRule<MethodCallExpr> {
   public void check(MethodCallExpr call, FileContext file, Findings findings) {
     String name = call.getNameAsString();
     if (name.equals("getInstance") && call.getArguments().size() >= 1
-        && call.getScope().map(s -> s.toString().endsWith("SSLContext")).orElse(false)) {
+        && call.getScope().map(s -> ExpressionText.of(s).endsWith("SSLContext")).orElse(false)) {
       file.constantString(call.getArgument(0))
           .filter(InsecureTlsProtocol::isWeak)
           .ifPresent(protocol -> findings.report(call.getArgument(0),

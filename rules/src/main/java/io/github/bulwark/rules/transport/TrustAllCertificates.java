@@ -11,6 +11,7 @@ import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import io.github.bulwark.core.analysis.ExpressionText;
 import io.github.bulwark.core.analysis.FileContext;
 import io.github.bulwark.core.model.Family;
 import io.github.bulwark.core.model.OwaspCategory;
@@ -183,7 +184,7 @@ public final class TrustAllCertificates implements NodeRule<Node> {
     if (!access.getNameAsString().equals("INSTANCE")) {
       return;
     }
-    String owner = access.getScope().toString();
+    String owner = ExpressionText.of(access.getScope());
     if (file.types().isAny(owner, TRUST_ALL_TYPES)) {
       findings.report(access, "%s trusts every certificate", owner + ".INSTANCE");
     }

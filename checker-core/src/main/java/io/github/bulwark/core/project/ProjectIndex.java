@@ -1,9 +1,7 @@
 package io.github.bulwark.core.project;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -26,6 +24,8 @@ public final class ProjectIndex {
 
   private final Map<String, List<MethodSummary>> byKey = new HashMap<>();
   private final List<MethodSummary> all = new ArrayList<>();
+  /** Each method's {@code name/arity}, by its position in {@link #all}, built once. */
+  private final String[] keys;
   private final Map<String, String> properties;
   private final Map<String, List<TaintedCall>> taintedCalls = new HashMap<>();
   private final Map<String, List<MethodSummary>> passersByCallee = new HashMap<>();
@@ -39,9 +39,12 @@ public final class ProjectIndex {
    * {@code *.properties} files, the first file in path order winning).
    */
   public ProjectIndex(Collection<MethodSummary> methods, Map<String, String> properties) {
+    keys = new String[methods.size()];
     for (MethodSummary method : methods) {
+      String key = method.key();
+      keys[all.size()] = key;
       all.add(method);
-      byKey.computeIfAbsent(method.key(), k -> new ArrayList<>()).add(method);
+      byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(method);
     }
     this.properties = Map.copyOf(properties);
     for (MethodSummary method : methods) {
@@ -172,32 +175,46 @@ public final class ProjectIndex {
 
   /**
    * For each callee key, the nearest method satisfying {@code fact} among the methods with that
-   * key and what they call, within {@link #MAX_DEPTH} - 1 calls.
+   * key and what they call, within {@link #MAX_DEPTH} - 1 calls. Methods are numbered by their
+   * position in {@link #all}, so the breadth-first pass over a whole project (most of its
+   * methods, for a fact as common as "logs") runs on arrays.
    */
   private Map<String, Reach> reachByKey(Predicate<MethodSummary> fact) {
     return reachKnown.computeIfAbsent(fact, f -> {
-      Map<MethodSummary, Reach> reach = new java.util.IdentityHashMap<>();
-      Deque<MethodSummary> queue = new ArrayDeque<>();
-      for (MethodSummary method : all) {
-        if (f.test(method)) {
-          reach.put(method, new Reach(0, method));
-          queue.add(method);
+      int count = all.size();
+      int[] distance = new int[count];
+      java.util.Arrays.fill(distance, -1);
+      int[] witness = new int[count];
+      int[] queue = new int[count]; // each method is queued at most once
+      int head = 0;
+      int tail = 0;
+      for (int i = 0; i < count; i++) {
+        if (f.test(all.get(i))) {
+          distance[i] = 0;
+          witness[i] = i;
+          queue[tail++] = i;
         }
       }
       Map<String, Reach> byCalleeKey = new HashMap<>();
-      while (!queue.isEmpty()) {
-        MethodSummary method = queue.poll();
-        Reach here = reach.get(method);
+      Map<String, Positions> callers = callers();
+      while (head < tail) {
+        int method = queue[head++];
         // Methods leave the queue nearest first, so the first with a key is its nearest; the
         // callers of a key are the same for every method sharing it (hundreds share get/1).
-        if (byCalleeKey.putIfAbsent(method.key(), here) != null
-            || here.distance() + 1 > MAX_DEPTH - 1) {
+        if (byCalleeKey.containsKey(keys[method])) {
           continue;
         }
-        for (MethodSummary caller : callers().getOrDefault(method.key(), List.of())) {
-          if (!reach.containsKey(caller)) {
-            reach.put(caller, new Reach(here.distance() + 1, here.witness()));
-            queue.add(caller);
+        byCalleeKey.put(keys[method], new Reach(distance[method], all.get(witness[method])));
+        if (distance[method] + 1 > MAX_DEPTH - 1) {
+          continue;
+        }
+        Positions calling = callers.getOrDefault(keys[method], NONE);
+        for (int c = 0; c < calling.size; c++) {
+          int caller = calling.items[c];
+          if (distance[caller] < 0) {
+            distance[caller] = distance[method] + 1;
+            witness[caller] = witness[method];
+            queue[tail++] = caller;
           }
         }
       }
@@ -205,20 +222,35 @@ public final class ProjectIndex {
     });
   }
 
-  /** The project's methods by the callee keys ({@code name/arity}) they call. */
-  private Map<String, List<MethodSummary>> callers() {
+  private static final Positions NONE = new Positions();
+
+  /** The positions in {@link #all} of the methods calling each callee key ({@code name/arity}). */
+  private Map<String, Positions> callers() {
     if (callersByKey == null) {
       callersByKey = new HashMap<>();
-      for (MethodSummary method : all) {
-        for (String call : method.calls()) {
-          callersByKey.computeIfAbsent(call, k -> new ArrayList<>()).add(method);
+      for (int i = 0; i < all.size(); i++) {
+        for (String call : all.get(i).calls()) {
+          callersByKey.computeIfAbsent(call, k -> new Positions()).add(i);
         }
       }
     }
     return callersByKey;
   }
 
-  private Map<String, List<MethodSummary>> callersByKey;
+  /** A growable list of method positions, without a boxed Integer per entry. */
+  private static final class Positions {
+    private int[] items = new int[2];
+    private int size;
+
+    void add(int position) {
+      if (size == items.length) {
+        items = java.util.Arrays.copyOf(items, size * 2);
+      }
+      items[size++] = position;
+    }
+  }
+
+  private Map<String, Positions> callersByKey;
   private final Map<Predicate<MethodSummary>, Map<String, Reach>> reachKnown =
       new java.util.IdentityHashMap<>();
 

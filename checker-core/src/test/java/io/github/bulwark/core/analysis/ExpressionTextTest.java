@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import io.github.bulwark.core.JavaFixtures;
 import io.github.bulwark.core.engine.Engine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The printer-free text must be the printed text, comments and all. */
@@ -60,17 +58,7 @@ class ExpressionTextTest {
 
   @Test
   void matchesThePrinterOnEveryFixture() throws IOException {
-    List<Path> sources = new ArrayList<>();
-    for (Path root : List.of(Path.of("src/test/resources"), Path.of("../rules/src/test/resources"),
-        Path.of("../sample-project"))) {
-      if (Files.isDirectory(root)) {
-        try (Stream<Path> files = Files.walk(root)) {
-          files.filter(p -> p.toString().endsWith(".java")).forEach(sources::add);
-        }
-      }
-    }
-    assertTrue(sources.size() > 10, "fixtures found: " + sources.size());
-    for (Path source : sources) {
+    for (Path source : JavaFixtures.everyJavaSource()) {
       Engine.newParser().parse(Files.readString(source)).getResult()
           .ifPresent(ExpressionTextTest::assertMatchesPrinter);
     }

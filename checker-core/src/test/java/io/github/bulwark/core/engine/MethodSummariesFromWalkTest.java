@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.body.CallableDeclaration;
+import io.github.bulwark.core.JavaFixtures;
 import io.github.bulwark.core.project.MethodSummaries;
 import io.github.bulwark.core.project.MethodSummary;
 import io.github.bulwark.core.source.SourceFile;
@@ -15,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,17 +55,7 @@ class MethodSummariesFromWalkTest {
 
   @Test
   void everyFixture() throws IOException {
-    List<Path> sources = new ArrayList<>();
-    for (Path root : List.of(Path.of("src/test/resources"), Path.of("../rules/src/test/resources"),
-        Path.of("../sample-project"))) {
-      if (Files.isDirectory(root)) {
-        try (Stream<Path> files = Files.walk(root)) {
-          files.filter(p -> p.toString().endsWith(".java")).forEach(sources::add);
-        }
-      }
-    }
-    assertTrue(sources.size() > 10, "fixtures found: " + sources.size());
-    for (Path source : sources) {
+    for (Path source : JavaFixtures.everyJavaSource()) {
       assertSameSummaries(source, source.toString());
     }
   }

@@ -22,13 +22,13 @@ public final class ProjectIndex {
   /** How many calls deep a question is followed. */
   public static final int MAX_DEPTH = 6;
 
-  private final Map<String, List<MethodSummary>> byKey = new HashMap<>();
+  private Map<String, List<MethodSummary>> byKey;
   private final List<MethodSummary> all = new ArrayList<>();
   /** Each method's {@code name/arity}, by its position in {@link #all}, built once. */
   private final String[] keys;
   private final Map<String, String> properties;
   private final Map<String, List<TaintedCall>> taintedCalls = new HashMap<>();
-  private final Map<String, List<MethodSummary>> passersByCallee = new HashMap<>();
+  private Map<String, List<MethodSummary>> passersByCallee;
 
   public ProjectIndex(Collection<MethodSummary> methods) {
     this(methods, Map.of());
@@ -41,18 +41,38 @@ public final class ProjectIndex {
   public ProjectIndex(Collection<MethodSummary> methods, Map<String, String> properties) {
     keys = new String[methods.size()];
     for (MethodSummary method : methods) {
-      String key = method.key();
-      keys[all.size()] = key;
+      keys[all.size()] = method.key();
       all.add(method);
-      byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(method);
     }
     this.properties = Map.copyOf(properties);
-    for (MethodSummary method : methods) {
-      for (String flow : method.parameterFlows()) {
-        String callee = flow.substring(flow.indexOf('>') + 1, flow.indexOf('#'));
-        passersByCallee.computeIfAbsent(callee, k -> new ArrayList<>()).add(method);
+  }
+
+  /** The methods by {@code name/arity}; built on first use, as a scan may never ask. */
+  private Map<String, List<MethodSummary>> byKey() {
+    if (byKey == null) {
+      byKey = new HashMap<>();
+      for (int i = 0; i < all.size(); i++) {
+        byKey.computeIfAbsent(keys[i], k -> new ArrayList<>()).add(all.get(i));
       }
     }
+    return byKey;
+  }
+
+  /**
+   * The methods that pass a parameter on to each callee key; built on first use (only
+   * cross-file taint questions ask).
+   */
+  private Map<String, List<MethodSummary>> passersByCallee() {
+    if (passersByCallee == null) {
+      passersByCallee = new HashMap<>();
+      for (MethodSummary method : all) {
+        for (String flow : method.parameterFlows()) {
+          String callee = flow.substring(flow.indexOf('>') + 1, flow.indexOf('#'));
+          passersByCallee.computeIfAbsent(callee, k -> new ArrayList<>()).add(method);
+        }
+      }
+    }
+    return passersByCallee;
   }
 
   /** An index that also knows where untrusted data was passed to methods of other files. */
@@ -97,7 +117,7 @@ public final class ProjectIndex {
         return Optional.of(call);
       }
     }
-    for (MethodSummary passer : passersByCallee.getOrDefault(key, List.of())) {
+    for (MethodSummary passer : passersByCallee().getOrDefault(key, List.of())) {
       Set<Integer> passed = new HashSet<>();
       for (String flow : passer.parameterFlows()) {
         int gt = flow.indexOf('>');
@@ -142,7 +162,7 @@ public final class ProjectIndex {
 
   /** The project's methods with this name and arity. */
   public List<MethodSummary> find(String name, int arity) {
-    return byKey.getOrDefault(name + "/" + arity, List.of());
+    return byKey().getOrDefault(name + "/" + arity, List.of());
   }
 
   /**

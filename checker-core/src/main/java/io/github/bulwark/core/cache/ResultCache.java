@@ -36,10 +36,12 @@ import java.util.function.Predicate;
  * unchanged file is recognised without reading it; per scan key (Bulwark's jar, active rules,
  * configuration), the per-file results in {@link #SHARDS} shards keyed by path and content hash,
  * so a file whose bytes did not change is not parsed again; and a snapshot of the last scan's
- * whole result, reported as it is when no file changed.
+ * whole result with each deferred finding's decision, reported as it is when no file changed and
+ * updated for the edited files alone when their edits changed no cross-file fact.
  *
  * <p>Guarantees: per-file results depend on the file alone (findings that need the whole project
- * are stored as questions and answered again every scan); a cache file that is damaged, of
+ * are stored as questions and answered again whenever a cross-file fact may have changed); a
+ * cache file that is damaged, of
  * another schema, or written for another key is discarded with at most one warning and rebuilt,
  * never trusted; every file is replaced atomically (written beside, then moved), so a crash or a
  * concurrent scan leaves either the old or the new file; lookups and stores are safe from the

@@ -154,16 +154,7 @@ final class CacheFormat {
     json.name("sha256").value(entry.sha256());
     json.name("analysed").value(file.analysed());
     json.name("lines").value(file.lines());
-    json.name("findings").beginArray();
-    for (Finding finding : file.findings()) {
-      writeFinding(json, finding, entry.path());
-    }
-    json.endArray();
-    json.name("diagnostics").beginArray();
-    for (Diagnostic diagnostic : file.diagnostics()) {
-      writeDiagnostic(json, diagnostic, entry.path());
-    }
-    json.endArray();
+    writeFindingsAndDiagnostics(json, file.findings(), file.diagnostics(), entry.path());
     json.name("methods").beginArray();
     for (MethodSummary method : file.methods()) {
       writeMethod(json, method, entry.path(), strings);
@@ -406,6 +397,51 @@ final class CacheFormat {
     return entries;
   }
 
+  /**
+   * The {@code findings} and {@code diagnostics} fields, as a file's entry and the snapshot of a
+   * whole scan both hold them; {@code path} is the file the names are relative to (empty for
+   * the snapshot).
+   */
+  static void writeFindingsAndDiagnostics(JsonWriter json, List<Finding> findings,
+      List<Diagnostic> diagnostics, String path) throws IOException {
+    json.name("findings").beginArray();
+    for (Finding finding : findings) {
+      writeFinding(json, finding, path);
+    }
+    json.endArray();
+    json.name("diagnostics").beginArray();
+    for (Diagnostic diagnostic : diagnostics) {
+      writeDiagnostic(json, diagnostic, path);
+    }
+    json.endArray();
+  }
+
+  /** The {@code findings} field written by {@link #writeFindingsAndDiagnostics}. */
+  static List<Finding> readFindings(JsonReader json, String path)
+      throws IOException, CacheFormatException {
+    List<Finding> findings = new ArrayList<>();
+    expectName(json, "findings");
+    json.beginArray();
+    while (json.hasNext()) {
+      findings.add(readFinding(json, path));
+    }
+    json.endArray();
+    return findings;
+  }
+
+  /** The {@code diagnostics} field written by {@link #writeFindingsAndDiagnostics}. */
+  static List<Diagnostic> readDiagnostics(JsonReader json, String path)
+      throws IOException, CacheFormatException {
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    expectName(json, "diagnostics");
+    json.beginArray();
+    while (json.hasNext()) {
+      diagnostics.add(readDiagnostic(json, path));
+    }
+    json.endArray();
+    return diagnostics;
+  }
+
   private static Entry readEntry(JsonReader json, List<String> strings)
       throws IOException, CacheFormatException {
     json.beginObject();
@@ -418,20 +454,8 @@ final class CacheFormat {
     boolean analysed = json.nextBoolean();
     expectName(json, "lines");
     long lines = json.nextLong();
-    List<Finding> findings = new ArrayList<>();
-    expectName(json, "findings");
-    json.beginArray();
-    while (json.hasNext()) {
-      findings.add(readFinding(json, path));
-    }
-    json.endArray();
-    List<Diagnostic> diagnostics = new ArrayList<>();
-    expectName(json, "diagnostics");
-    json.beginArray();
-    while (json.hasNext()) {
-      diagnostics.add(readDiagnostic(json, path));
-    }
-    json.endArray();
+    List<Finding> findings = readFindings(json, path);
+    List<Diagnostic> diagnostics = readDiagnostics(json, path);
     List<MethodSummary> methods = new ArrayList<>();
     List<TaintedCall> taintedCalls = new ArrayList<>();
     try {

@@ -84,16 +84,8 @@ final class StateFormat {
     json.name("project").value(projectDigest);
     json.name("analysed").value(snapshot.analysed());
     json.name("lines").value(snapshot.lines());
-    json.name("findings").beginArray();
-    for (Finding finding : snapshot.findings()) {
-      CacheFormat.writeFinding(json, finding, "");
-    }
-    json.endArray();
-    json.name("diagnostics").beginArray();
-    for (Diagnostic diagnostic : snapshot.diagnostics()) {
-      CacheFormat.writeDiagnostic(json, diagnostic, "");
-    }
-    json.endArray();
+    CacheFormat.writeFindingsAndDiagnostics(json, snapshot.findings(), snapshot.diagnostics(),
+        "");
     json.name("decisions").beginArray();
     for (Map.Entry<String, List<Optional<String>>> file : snapshot.decisions().entrySet()) {
       json.beginArray().value(file.getKey()).beginArray();
@@ -121,20 +113,8 @@ final class StateFormat {
     int analysed = json.nextInt();
     expectName(json, "lines");
     long lines = json.nextLong();
-    List<Finding> findings = new ArrayList<>();
-    expectName(json, "findings");
-    json.beginArray();
-    while (json.hasNext()) {
-      findings.add(CacheFormat.readFinding(json, ""));
-    }
-    json.endArray();
-    List<Diagnostic> diagnostics = new ArrayList<>();
-    expectName(json, "diagnostics");
-    json.beginArray();
-    while (json.hasNext()) {
-      diagnostics.add(CacheFormat.readDiagnostic(json, ""));
-    }
-    json.endArray();
+    List<Finding> findings = CacheFormat.readFindings(json, "");
+    List<Diagnostic> diagnostics = CacheFormat.readDiagnostics(json, "");
     Map<String, List<Optional<String>>> decisions = new HashMap<>();
     expectName(json, "decisions");
     json.beginArray();

@@ -459,7 +459,8 @@ public final class ResultCache {
     private final java.util.Set<Integer> damaged = ConcurrentHashMap.newKeySet();
 
     private Map<String, CacheFormat.Entry> load() {
-      Shards shards = loadShards(key);
+      // A shard read for an edited file's old results is not read again.
+      Shards shards = loadShards(key, singleShards);
       damaged.addAll(shards.problems().keySet());
       shards.firstProblem().ifPresent(why -> discarded = why);
       return shards.entries();
@@ -474,18 +475,26 @@ public final class ResultCache {
   }
 
   /**
-   * Every shard of {@code key}'s per-file results, read in parallel; a damaged shard is dropped
-   * with one warning for all of them.
+   * Every shard of {@code key}'s per-file results, read in parallel (but for those in
+   * {@code alreadyRead}); a damaged shard is dropped with one warning for all of them.
    */
-  private Shards loadShards(ScanKey key) {
+  private Shards loadShards(ScanKey key,
+      Map<Integer, Map<String, CacheFormat.Entry>> alreadyRead) {
     Map<String, CacheFormat.Entry> entries = new ConcurrentHashMap<>();
     Map<Integer, String> problems = new java.util.TreeMap<>();
-    Tasks.runOnAllCores(SHARDS, i ->
-        loadShard(key, i, entries).ifPresent(why -> {
-          synchronized (problems) {
-            problems.put(i, why);
-          }
-        }));
+    Tasks.runOnAllCores(SHARDS, i -> {
+      Map<String, CacheFormat.Entry> read = alreadyRead.get(i);
+      if (read != null && !read.isEmpty()) {
+        entries.putAll(read);
+        return;
+      }
+      // An empty one may be a damaged shard (see previousResults): read it here to say so.
+      loadShard(key, i, entries).ifPresent(why -> {
+        synchronized (problems) {
+          problems.put(i, why);
+        }
+      });
+    });
     if (!problems.isEmpty()) {
       Map.Entry<Integer, String> first = problems.entrySet().iterator().next();
       warnings.accept("bulwark: discarding " + problems.size() + " of " + SHARDS
@@ -551,7 +560,7 @@ public final class ResultCache {
 
     private synchronized Map<String, CacheFormat.Entry> entries() {
       if (entries == null) {
-        entries = loadShards(key).entries();
+        entries = loadShards(key, Map.of()).entries();
         if (entries.isEmpty()) {
           // Said once: otherwise a merge that parses everything again looks like success.
           warnings.accept("bulwark: no cached results in " + directory + " for this scan's "
